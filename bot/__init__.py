@@ -1,0 +1,1 @@
+"""Patient-information chatbot over ANSM medicines-safety documents."""

@@ -1,0 +1,122 @@
+"""The chatbot: question (and conversation) in, cited answer with its status out."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from bot.answer import Answer, ExtractiveAnswerer
+from bot.indexer import LEXICAL_DIR, read_manifest
+from bot.lexical import LexicalIndex
+from bot.messages import message
+from bot.retrieval import HybridRetriever, condense
+from bot.safety import is_out_of_scope, triage
+from bot.settings import Settings
+from bot.store import REBUILD_HINT, ChromaStore, IndexMissingError
+from bot.text import detect_language
+
+
+class InvalidQuestion(ValueError):
+    """A question that cannot be asked as it is (empty, too long); the message says why."""
+
+
+@dataclass
+class Assistant:
+    settings: Settings
+    retriever: HybridRetriever
+    answerer: ExtractiveAnswerer
+
+    def warm_up(self) -> None:
+        """Load the models and embed the corpus sentences once, before the first patient."""
+        self.answerer.warm_up(self.retriever.lexical.chunks)
+        self.retriever.retrieve("isotrétinoïne", k=1)
+
+    def check(self, question: str, lang: str = "fr") -> str:
+        """The question, trimmed; InvalidQuestion when it is empty or too long."""
+        question = (question or "").strip()
+        if not question:
+            raise InvalidQuestion(message("empty_question", lang))
+        if len(question) > self.settings.max_question_chars:
+            raise InvalidQuestion(
+                message("question_too_long", lang, length=len(question), limit=self.settings.max_question_chars)
+            )
+        return question
+
+    def ask(self, question: str, history: list[dict] | None = None) -> Answer:
+        """Answer one question, in the context of earlier turns when it is a follow-up."""
+        started = time.perf_counter()
+        lang = detect_language(question or "")
+        question = self.check(question, lang)
+        query = condense(question, history, self.settings.history_turns)
+        hits = self.retriever.retrieve(query, self.settings.k)
+        decided = triage(question)
+        if decided is not None:
+            text, citations = self.answerer.compose(query, hits, lang) if decided.status == "urgent" else ("", [])
+            lead = message(decided.message_key, lang)
+            answer = Answer(question, f"{lead}\n\n{text}".strip(), decided.status, citations, lang=lang, hits=hits)
+        elif is_out_of_scope(query, hits, self.settings.min_dense_score, self.settings.min_lexical_overlap):
+            answer = Answer(question, message("out_of_scope", lang), "out_of_scope", [], lang=lang, hits=hits)
+        else:
+            text, citations = self.answerer.compose(query, hits, lang)
+            if not citations:
+                answer = Answer(question, message("not_found", lang), "out_of_scope", [], lang=lang, hits=hits)
+            else:
+                answer = Answer(question, f"{text}\n\n{message('answer_outro', lang)}", "answered", citations, lang=lang, hits=hits)
+        answer.latency_ms = (time.perf_counter() - started) * 1000
+        return answer
+
+    def stream(self, question: str, history: list[dict] | None = None) -> Iterator[tuple[str, Answer | None]]:
+        """Yield the answer text as it grows, then the final Answer (`(text, None)` ... `(text, answer)`)."""
+        answer = self.ask(question, history)
+        shown = ""
+        for line in answer.answer.splitlines(keepends=True):
+            shown += line
+            yield shown, None
+        yield answer.answer, answer
+
+
+def open_index(settings: Settings, embeddings=None) -> tuple[ChromaStore, LexicalIndex]:
+    """The vector store and lexical index the settings point to; IndexMissingError when not built."""
+    from bot.embeddings import make_embeddings
+    from bot.store import make_client
+
+    embeddings = embeddings or make_embeddings(settings.embedding_model, settings.embedding_batch_size)
+    lexical_dir = Path(settings.index_dir) / LEXICAL_DIR
+    if not settings.chroma_url and not (lexical_dir / "chunks.json").exists():
+        raise IndexMissingError(f"Aucun index dans {settings.index_dir}. Construisez-le : python -m bot index")
+    store = ChromaStore(make_client(settings.index_dir, settings.chroma_url), embeddings, settings.collection)
+    if store.count() == 0:
+        raise IndexMissingError(f"L'index est vide. Construisez-le : python -m bot index ({REBUILD_HINT} pour repartir de zéro)")
+    lexical = LexicalIndex.load(lexical_dir) if (lexical_dir / "chunks.json").exists() else LexicalIndex(store.chunks())
+    return store, lexical
+
+
+def build_assistant(settings: Settings, embeddings=None) -> Assistant:
+    """Everything the chatbot needs, from settings; the models load lazily."""
+    from bot.embeddings import make_embeddings
+
+    embeddings = embeddings or make_embeddings(settings.embedding_model, settings.embedding_batch_size)
+    store, lexical = open_index(settings, embeddings)
+    retriever = HybridRetriever(
+        store,
+        lexical,
+        mode=settings.retrieval_mode,
+        candidates=settings.candidates,
+        rrf_k=settings.rrf_k,
+        dense_weight=settings.dense_weight,
+        lexical_weight=settings.lexical_weight,
+    )
+    answerer = ExtractiveAnswerer(embeddings, settings.answer_sentences, settings.answer_max_citations)
+    return Assistant(settings, retriever, answerer)
+
+
+def index_info(settings: Settings) -> dict:
+    """What the index holds, for the staff page: model, date and chunks per document."""
+    manifest = read_manifest(settings.index_dir)
+    return {
+        "embedding_model": manifest.get("embedding_model", ""),
+        "built_at": manifest.get("built_at", ""),
+        "documents": {name: len(entry["chunk_ids"]) for name, entry in manifest.get("documents", {}).items()},
+    }

@@ -1,0 +1,166 @@
+"""Turn extracted PDF/web text into clean blocks: paragraphs, headings and list items.
+
+Extraction leaves hard line breaks, words hyphenated across lines and page
+furniture. The cleaner rebuilds paragraphs and keeps the structure that the
+chunker needs, recording where each block sits in the cleaned text.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+PAGE_BREAK = "\f"
+
+_BULLET = re.compile(r"^(?:[-•·▪◦*o]\s+|\uf0b7\s*)")
+_NUMBERED = re.compile(r"^\d{1,2}\.(?:\d{1,2}\.?)*\s+(?=\S)")
+_PAGE_NUMBER = re.compile(r"^(?:page\s*)?\d{1,3}(?:\s*/\s*\d{1,3})?$", re.IGNORECASE)
+_LINK_ONLY = re.compile(r"^\[[^\]]*\]\([^)]*\)$")
+_END_OF_SENTENCE = re.compile(r"[.!?:;»)\]]$")
+_JOINING_WORDS = frozenset(
+    "a à au aux avec de des du d dans en et l la le les ou par pour sur un une que qui ne".split()
+)
+
+
+@dataclass(frozen=True)
+class Block:
+    """One structural unit of a cleaned document, located by offsets in its text."""
+
+    kind: str  # "heading", "paragraph" or "item"
+    text: str
+    start: int
+    end: int
+    page: int | None = None
+
+
+@dataclass(frozen=True)
+class CleanText:
+    text: str
+    blocks: tuple[Block, ...]
+
+
+def _normalise_spaces(line: str) -> str:
+    return re.sub(r"[ \t\u00a0\u2009\u202f]+", " ", line).strip()
+
+
+def _is_furniture(line: str, repeated: set[str]) -> bool:
+    return bool(_PAGE_NUMBER.match(line) or _LINK_ONLY.match(line) or line in repeated)
+
+
+def _repeated_lines(pages: list[list[str]]) -> set[str]:
+    """Lines standing on most pages of a multi-page document: running headers and footers."""
+    if len(pages) < 3:
+        return set()
+    counts = Counter(line for page in pages for line in set(page) if line)
+    return {line for line, n in counts.items() if n >= max(3, len(pages) // 2) and len(line) < 80}
+
+
+def _is_heading(text: str) -> bool:
+    if len(text) > 90 or _END_OF_SENTENCE.search(text) or text.endswith(","):
+        return False
+    if not (text[0].isupper() or _NUMBERED.match(text)):
+        return False
+    return len(text.split()) >= 2 or text.isupper()
+
+
+def _strip_markup(text: str) -> str:
+    return re.sub(r"\*\*(.+?)\*\*", r"\1", text).strip()
+
+
+def _line_kind(original: str, line: str) -> tuple[str, str]:
+    """Classify one non-empty line: heading, item, arrow (question heading) or text."""
+    if match := re.match(r"^#{1,6}\s+", line):
+        return "heading", line[match.end() :]
+    if line.startswith("→"):
+        return "arrow", line
+    if match := _BULLET.match(line):
+        item = line[match.end() :]
+        if re.fullmatch(r"\*\*[^*]+\*\*", item):
+            return "heading", item  # a bold bullet on a web page is a sub-heading
+        return "item", item
+    if match := _NUMBERED.match(line):
+        rest = line[match.end() :]
+        if "." in match.group(0).strip(" .") or not _END_OF_SENTENCE.search(line):
+            return ("heading", line) if len(line) <= 90 else ("text", line)
+        return "item", rest
+    if original[:1].isspace() and line[:1].islower():
+        return "item", line  # PDF bullets whose glyph was lost leave an indent
+    return "text", line
+
+
+def _raw_units(raw: str) -> list[tuple[str, str, int | None]]:
+    """Split raw text into (kind, text, page) units, joining hard-wrapped lines."""
+    raw_pages = raw.replace("\r\n", "\n").replace("\r", "\n").split(PAGE_BREAK)
+    pages = [[_normalise_spaces(line) for line in page.split("\n")] for page in raw_pages]
+    repeated = _repeated_lines(pages)
+    units: list[list] = []  # [kind, text, page, closed by a blank line]
+    for page_no, (raw_page, page) in enumerate(zip(raw_pages, pages), start=1):
+        page_ref = page_no if len(pages) > 1 else None
+        for original, line in zip(raw_page.split("\n"), page):
+            if not line:
+                if units:
+                    units[-1][3] = True
+                continue
+            if _is_furniture(line, repeated):
+                continue
+            kind, text = _line_kind(original.replace("\u2009", " "), line)
+            previous = units[-1] if units else None
+            if previous and _cut_mid_sentence(previous[1]) and previous[0] != "heading":
+                kind, text = "text", line
+            if kind == "text" and previous and previous[0] != "heading" and _continues(previous, text):
+                previous[1] = _join(previous[1], text)
+                previous[3] = False
+            else:
+                units.append([kind, text, page_ref, kind == "heading"])
+    return [(kind, _strip_markup(text), page) for kind, text, page, _ in units]
+
+
+def _cut_mid_sentence(text: str) -> bool:
+    return text.endswith("-") or text.rsplit(" ", 1)[-1].lower() in _JOINING_WORDS
+
+
+def _continues(previous: list, line: str) -> bool:
+    """Whether a line carries on the previous unit (hard wrap or split sentence)."""
+    text, closed = previous[1], previous[3]
+    if _cut_mid_sentence(text):
+        return True
+    if previous[0] == "arrow" and text.endswith("?"):
+        return False
+    if _END_OF_SENTENCE.search(text):
+        return not closed and line[:1].islower()
+    return not closed or line[:1].islower()
+
+
+def _join(text: str, line: str) -> str:
+    if re.search(r"\w-$", text) and line[:1].islower():
+        return text[:-1] + line
+    return f"{text} {line}"
+
+
+def clean(raw: str) -> CleanText:
+    """Clean extracted text into blocks; PAGE_BREAK characters separate pages.
+
+    >>> clean("La mésothérapie (arth-\\nrose, douleurs) est proposée.").text
+    'La mésothérapie (arthrose, douleurs) est proposée.'
+    """
+    parts: list[str] = []
+    blocks: list[Block] = []
+    offset = 0
+    for kind, text, page in _raw_units(raw):
+        if kind == "arrow":
+            kind, text = "heading", text.lstrip("→ ").strip()
+        elif kind == "text":
+            kind = "heading" if _is_heading(text) else "paragraph"
+        if not text:
+            continue
+        separator = "\n" if kind == "item" and blocks and blocks[-1].kind == "item" else "\n\n"
+        if parts:
+            parts.append(separator)
+            offset += len(separator)
+        shown = f"- {text}" if kind == "item" else text
+        start = offset + (2 if kind == "item" else 0)
+        parts.append(shown)
+        offset += len(shown)
+        blocks.append(Block(kind, text, start, offset, page))
+    return CleanText("".join(parts), tuple(blocks))

