@@ -1,0 +1,106 @@
+"""python -m evals run SET.jsonl [--set KEY=VALUE ...] --out DIR | compare RUN_A RUN_B | ragas RUN_DIR --out FILE"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from pathlib import Path
+
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m evals", description="Évaluer le chatbot sur un jeu de cas.")
+    commands = parser.add_subparsers(dest="command", required=True)
+    run = commands.add_parser("run", help="exécuter un jeu (JSONL) et écrire metrics.json, cases.jsonl, report.html")
+    run.add_argument("set_path", type=Path)
+    run.add_argument(
+        "--set",
+        dest="overrides",
+        action="append",
+        default=[],
+        metavar="KEY=VALUE",
+        help="réglage à changer (champ de bot.settings.Settings), ex. retrieval_mode=dense",
+    )
+    run.add_argument("--out", type=Path, required=True, help="dossier du run")
+    compare = commands.add_parser("compare", help="différences entre deux runs")
+    compare.add_argument("run_a", type=Path)
+    compare.add_argument("run_b", type=Path)
+    compare.add_argument("--all", action="store_true", help="aussi les chiffres par catégorie et par document")
+    compare.add_argument("--json", action="store_true", help="sortie JSON")
+    ragas = commands.add_parser("ragas", help="exporter un run aux noms de champs de ragas")
+    ragas.add_argument("run_dir", type=Path)
+    ragas.add_argument("--out", type=Path, required=True)
+    return parser
+
+
+def parse_overrides(pairs: list[str]) -> dict[str, str]:
+    """`["k=5", "llm=openai:gpt@http://x"]` -> {"k": "5", "llm": "openai:gpt@http://x"}; Settings validates them."""
+    from bot.settings import Settings
+
+    overrides = {}
+    for pair in pairs:
+        key, sep, value = pair.partition("=")
+        key = key.strip()
+        if not sep or key not in Settings.model_fields:
+            raise SystemExit(f"--set {pair!r} : attendu CLE=VALEUR avec CLE parmi {', '.join(Settings.model_fields)}")
+        overrides[key] = value
+    return overrides
+
+
+def _run(args) -> int:
+    from pydantic import ValidationError
+    from tqdm import tqdm
+
+    from bot.settings import Settings
+    from evals.runner import REPORT, run_eval
+
+    try:
+        settings = Settings(**parse_overrides(args.overrides))
+    except ValidationError as error:
+        print(f"réglages invalides : {error}", file=sys.stderr)
+        return 2
+    bar = tqdm(total=0, file=sys.stderr, unit="cas", desc=args.set_path.name)
+
+    def progress(done: int, total: int, case_id: str) -> None:
+        bar.total = total
+        bar.set_postfix_str(case_id)
+        bar.update(1)
+
+    metrics = run_eval(settings, args.set_path, args.out, progress=progress)
+    bar.close()
+    for problem in metrics["problems"]:
+        print(f"{args.set_path}: {problem}", file=sys.stderr)
+    headline = {b: metrics[b] for b in ("retrieval", "answers", "safety", "latency_ms")}
+    print(json.dumps({"split": metrics["split"], "cases": metrics["counts"]["cases"], **headline}, indent=2))
+    print(f"rapport : {args.out / REPORT}", file=sys.stderr)
+    return 0 if metrics["counts"]["cases"] else 1
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    if args.command == "run":
+        return _run(args)
+    if args.command == "compare":
+        from evals.compare import compare_runs, format_comparison
+
+        comparison = compare_runs(args.run_a, args.run_b)
+        print(
+            json.dumps(comparison, ensure_ascii=False, indent=2)
+            if args.json
+            else format_comparison(comparison, args.all)
+        )
+        return 0
+    from evals.ragas_export import export_ragas
+
+    count = export_ragas(args.run_dir, args.out)
+    print(f"{count} cas écrits dans {args.out}", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
