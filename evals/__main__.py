@@ -57,6 +57,7 @@ def _run(args) -> int:
     from tqdm import tqdm
 
     from bot.settings import Settings
+    from bot.store import IndexMissingError
     from evals.runner import REPORT, run_eval
 
     try:
@@ -64,15 +65,21 @@ def _run(args) -> int:
     except ValidationError as error:
         print(f"réglages invalides : {error}", file=sys.stderr)
         return 2
-    bar = tqdm(total=0, file=sys.stderr, unit="cas", desc=args.set_path.name)
+    bars = []  # created on the first case, once the assistant is built and the total known
 
     def progress(done: int, total: int, case_id: str) -> None:
-        bar.total = total
-        bar.set_postfix_str(case_id)
-        bar.update(1)
+        if not bars:
+            bars.append(tqdm(total=total, file=sys.stderr, unit="cas", desc=args.set_path.name))
+        bars[0].set_postfix_str(case_id, refresh=False)
+        bars[0].update(1)
 
-    metrics = run_eval(settings, args.set_path, args.out, progress=progress)
-    bar.close()
+    try:
+        metrics = run_eval(settings, args.set_path, args.out, progress=progress)
+    except (IndexMissingError, FileNotFoundError) as error:
+        print(str(error), file=sys.stderr)
+        return 2
+    if bars:
+        bars[0].close()
     for problem in metrics["problems"]:
         print(f"{args.set_path}: {problem}", file=sys.stderr)
     headline = {b: metrics[b] for b in ("retrieval", "answers", "safety", "latency_ms")}
