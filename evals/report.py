@@ -57,15 +57,13 @@ def charts(metrics: dict, records: list[dict]) -> list[str]:
 
     images = []
     headline = [
-        (LABELS[k], v)
-        for block in ("retrieval", "answers", "safety")
-        for k, v in metrics[block].items()
-        if v is not None
+        (k, v) for block in ("retrieval", "answers", "safety") for k, v in metrics[block].items() if v is not None
     ]
     fig, ax = plt.subplots(figsize=(9, 3.2))
-    ax.bar([n for n, _ in headline], [v for _, v in headline], color="#3465a4")
+    colors = ["#c17d11" if k in LOWER_IS_BETTER else "#3465a4" for k, _ in headline]
+    ax.bar([LABELS[k] for k, _ in headline], [v for _, v in headline], color=colors)
     ax.set_ylim(0, 1)
-    ax.set_title("Indicateurs principaux")
+    ax.set_title("Indicateurs principaux (orange : plus bas = mieux)")
     ax.tick_params(axis="x", rotation=35)
     images.append(_img(_figure_png(fig), "Indicateurs principaux"))
     plt.close(fig)
