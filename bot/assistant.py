@@ -12,7 +12,7 @@ from bot.indexer import LEXICAL_DIR, read_manifest
 from bot.lexical import LexicalIndex
 from bot.messages import message
 from bot.retrieval import HybridRetriever, condense
-from bot.safety import is_out_of_scope, triage
+from bot.safety import drop_injected, evidence, is_out_of_scope, quote_evidence, triage, without_injection
 from bot.settings import Settings
 from bot.store import REBUILD_HINT, ChromaStore, IndexMissingError
 from bot.text import detect_language
@@ -49,14 +49,16 @@ class Assistant:
         started = time.perf_counter()
         lang = detect_language(question or "")
         question = self.check(question, lang)
-        query = condense(question, history, self.settings.history_turns)
-        hits = self.retriever.retrieve(query, self.settings.k)
+        query = condense(without_injection(question), history, self.settings.history_turns)
+        hits = drop_injected(self.retriever.retrieve(query, self.settings.k))
         decided = triage(question)
         if decided is not None:
-            text, citations = self.answerer.compose(query, hits, lang) if decided.status == "urgent" else ("", [])
+            text, citations = quote_evidence(evidence(decided, question, self.retriever.lexical.chunks), lang)
+            if not citations and decided.status == "urgent":
+                text, citations = self.answerer.compose(query, hits, lang)
             lead = message(decided.message_key, lang)
             answer = Answer(question, f"{lead}\n\n{text}".strip(), decided.status, citations, lang=lang, hits=hits)
-        elif is_out_of_scope(query, hits, self.settings.min_dense_score, self.settings.min_lexical_overlap):
+        elif is_out_of_scope(question, hits, self.settings.min_dense_score, self.settings.min_lexical_overlap, query, history):
             answer = Answer(question, message("out_of_scope", lang), "out_of_scope", [], lang=lang, hits=hits)
         else:
             text, citations = self.answerer.compose(query, hits, lang)

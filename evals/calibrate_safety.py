@@ -39,7 +39,14 @@ def measure(cases: list[dict], settings: Settings) -> list[dict]:
         question = case["question"]
         query = condense(without_injection(question), case.get("history"), settings.history_turns)
         hits = drop_injected(assistant.retriever.retrieve(query, settings.k))
-        rows.append({"case": case, "triage": triage(question), "scope": scope_evidence(question, hits, query), "hits": bool(hits)})
+        rows.append(
+            {
+                "case": case,
+                "triage": triage(question),
+                "scope": scope_evidence(question, hits, query, case.get("history")),
+                "hits": bool(hits),
+            }
+        )
     return rows
 
 
@@ -79,15 +86,21 @@ def main() -> None:
     settings = Settings()
     cases = [json.loads(line) for line in args.set.read_text(encoding="utf-8").splitlines() if line.strip()]
     rows = measure(cases, settings)
-    print(f"{args.set.name}: {len(cases)} cases; current settings min_dense_score={settings.min_dense_score} "
-          f"min_lexical_overlap={settings.min_lexical_overlap}")
-    print(f"{'min_dense':>9} {'min_overlap':>11}  {'oos_recall':>10} {'over_refusal':>12} {'urgent_recall':>13} "
-          f"{'urgent_fp':>9} {'adv_status':>10}")
+    print(
+        f"{args.set.name}: {len(cases)} cases; current settings min_dense_score={settings.min_dense_score} "
+        f"min_lexical_overlap={settings.min_lexical_overlap}"
+    )
+    print(
+        f"{'min_dense':>9} {'min_overlap':>11}  {'oos_recall':>10} {'over_refusal':>12} {'urgent_recall':>13} "
+        f"{'urgent_fp':>9} {'adv_status':>10}"
+    )
     for dense in args.dense:
         for overlap in args.overlap:
             f = figures(rows, dense, overlap)
-            print(f"{dense:>9.2f} {overlap:>11.2f}  {f['oos_recall']!s:>10} {f['over_refusal']!s:>12} "
-                  f"{f['urgent_recall']!s:>13} {f['urgent_fp']!s:>9} {f['adv_status']!s:>10}")
+            print(
+                f"{dense:>9.2f} {overlap:>11.2f}  {f['oos_recall']!s:>10} {f['over_refusal']!s:>12} "
+                f"{f['urgent_recall']!s:>13} {f['urgent_fp']!s:>9} {f['adv_status']!s:>10}"
+            )
     if args.cases:
         for row in rows:
             case, scope = row["case"], row["scope"]
@@ -97,8 +110,10 @@ def main() -> None:
             )
             mark = "  " if got == expected else "XX"
             kind = row["triage"].message_key if row["triage"] else "-"
-            print(f"{mark} {case['id']:<14} {got:<12} {kind:<22} dense={scope.best_dense:.3f} overlap={scope.overlap:.2f} "
-                  f"topic={int(scope.topic)} uncovered={scope.uncovered!r:<14} {case['question'][:70]}")
+            print(
+                f"{mark} {case['id']:<14} {got:<12} {kind:<22} dense={scope.best_dense:.3f} overlap={scope.overlap:.2f} "
+                f"topic={int(scope.topic)} uncovered={scope.uncovered!r:<14} {case['question'][:70]}"
+            )
 
 
 if __name__ == "__main__":
