@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import subprocess
 import time
 from collections.abc import Callable
 from datetime import UTC, datetime
@@ -49,6 +50,23 @@ def read_run(run_dir: Path | str) -> tuple[dict, list[dict]]:
     return metrics, records
 
 
+def code_version() -> dict:
+    """The git commit the run's code comes from, and whether bot/ had uncommitted changes."""
+    project = Path(__file__).resolve().parent.parent
+    try:
+        commit = subprocess.run(
+            ["git", "rev-parse", "--short", "HEAD"], cwd=project, capture_output=True, text=True, timeout=10
+        )
+        dirty = subprocess.run(
+            ["git", "status", "--porcelain", "bot"], cwd=project, capture_output=True, text=True, timeout=10
+        )
+    except (OSError, subprocess.SubprocessError):
+        return {}
+    return (
+        {"commit": commit.stdout.strip(), "bot_modified": bool(dirty.stdout.strip())} if commit.returncode == 0 else {}
+    )
+
+
 def run_eval(
     assistant_or_settings,
     set_path: Path | str,
@@ -90,6 +108,7 @@ def run_eval(
         **compute_metrics(records),
         "problems": [str(p) for p in problems] + unsupported,
         "settings": assistant.settings.public(),
+        "code": code_version(),
     }
     write_run(out_dir, metrics, records)
     write_report(out_dir)
