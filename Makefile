@@ -42,6 +42,9 @@ lint: install-dev  ## ruff lint and format check
 format: install-dev
 	$(PY) -m ruff format . && $(PY) -m ruff check --fix .
 
+eval: install   ## run the dev split; report in evals/runs/dev/report.html
+	$(PY) -m evals run evals/sets/dev.jsonl --out evals/runs/dev
+
 bench: install  ## print index build time and search/ask latency
 	$(PY) -m evals.bench
 
