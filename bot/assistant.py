@@ -58,14 +58,18 @@ class Assistant:
                 text, citations = self.answerer.compose(query, hits, lang)
             lead = message(decided.message_key, lang)
             answer = Answer(question, f"{lead}\n\n{text}".strip(), decided.status, citations, lang=lang, hits=hits)
-        elif is_out_of_scope(question, hits, self.settings.min_dense_score, self.settings.min_lexical_overlap, query, history):
+        elif is_out_of_scope(
+            question, hits, self.settings.min_dense_score, self.settings.min_lexical_overlap, query, history
+        ):
             answer = Answer(question, message("out_of_scope", lang), "out_of_scope", [], lang=lang, hits=hits)
         else:
             text, citations = self.answerer.compose(query, hits, lang)
             if not citations:
                 answer = Answer(question, message("not_found", lang), "out_of_scope", [], lang=lang, hits=hits)
             else:
-                answer = Answer(question, f"{text}\n\n{message('answer_outro', lang)}", "answered", citations, lang=lang, hits=hits)
+                answer = Answer(
+                    question, f"{text}\n\n{message('answer_outro', lang)}", "answered", citations, lang=lang, hits=hits
+                )
         answer.latency_ms = (time.perf_counter() - started) * 1000
         return answer
 
@@ -79,18 +83,27 @@ class Assistant:
         yield answer.answer, answer
 
 
+def make_store(settings: Settings, embeddings) -> ChromaStore:
+    """The vector store the settings point to (local folder or Chroma server)."""
+    from bot.store import make_client
+
+    client = make_client(settings.index_dir, settings.chroma_url)
+    return ChromaStore(client, embeddings, settings.collection, settings.sentence_weight)
+
+
 def open_index(settings: Settings, embeddings=None) -> tuple[ChromaStore, LexicalIndex]:
     """The vector store and lexical index the settings point to; IndexMissingError when not built."""
     from bot.embeddings import make_embeddings
-    from bot.store import make_client
 
     embeddings = embeddings or make_embeddings(settings.embedding_model, settings.embedding_batch_size)
     lexical_dir = Path(settings.index_dir) / LEXICAL_DIR
     if not settings.chroma_url and not (lexical_dir / "chunks.json").exists():
         raise IndexMissingError(f"Aucun index dans {settings.index_dir}. Construisez-le : python -m bot index")
-    store = ChromaStore(make_client(settings.index_dir, settings.chroma_url), embeddings, settings.collection)
+    store = make_store(settings, embeddings)
     if store.count() == 0:
-        raise IndexMissingError(f"L'index est vide. Construisez-le : python -m bot index ({REBUILD_HINT} pour repartir de zéro)")
+        raise IndexMissingError(
+            f"L'index est vide. Construisez-le : python -m bot index ({REBUILD_HINT} pour repartir de zéro)"
+        )
     lexical = LexicalIndex.load(lexical_dir) if (lexical_dir / "chunks.json").exists() else LexicalIndex(store.chunks())
     return store, lexical
 

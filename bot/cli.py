@@ -60,7 +60,7 @@ def _read_jsonl(stream) -> list[tuple[int, dict]]:
             if not isinstance(case, dict) or not isinstance(case.get("question"), str):
                 raise ValueError("objet avec un champ 'question' attendu")
         except ValueError as error:
-            raise SystemExit(f"erreur: ligne {number} de l'entrée invalide: {error}")
+            raise SystemExit(f"erreur: ligne {number} de l'entrée invalide: {error}") from None
         cases.append((number, case))
     return cases
 
@@ -73,12 +73,12 @@ def _print(obj) -> None:
 def _index(settings: Settings, rebuild: bool) -> int:
     from tqdm import tqdm
 
+    from bot.assistant import make_store
     from bot.embeddings import make_embeddings
     from bot.indexer import build_index
-    from bot.store import ChromaStore, make_client
 
     embeddings = make_embeddings(settings.embedding_model, settings.embedding_batch_size)
-    store = ChromaStore(make_client(settings.index_dir, settings.chroma_url), embeddings, settings.collection)
+    store = make_store(settings, embeddings)
     bar = tqdm(total=0, unit="passage", desc="Indexation", file=sys.stderr)
 
     def progress(done: int, total: int, _label: str) -> None:
@@ -146,7 +146,13 @@ def main(argv: list[str] | None = None) -> int:
             except InvalidQuestion as error:
                 result = {"error": str(error)}
             if args.command == "search":
-                _print({"id": case.get("id"), "results": result.get("results", []), **({"error": result["error"]} if "error" in result else {})})
+                _print(
+                    {
+                        "id": case.get("id"),
+                        "results": result.get("results", []),
+                        **({"error": result["error"]} if "error" in result else {}),
+                    }
+                )
             else:
                 _print({"id": case.get("id"), **result})
         return 0

@@ -65,9 +65,9 @@ class HybridRetriever:
         *,
         mode: str = "hybrid",
         candidates: int = 20,
-        rrf_k: int = 60,
+        rrf_k: int = 20,
         dense_weight: float = 1.0,
-        lexical_weight: float = 1.0,
+        lexical_weight: float = 0.1,
     ):
         self.store = store
         self.lexical = lexical

@@ -14,8 +14,10 @@ from langchain_core.embeddings import Embeddings
 
 from bot.chunking import Chunk
 from bot.embeddings import model_label
+from bot.text import sentence_spans
 
 REBUILD_HINT = "python -m bot index --rebuild"
+MIN_SENTENCE_CHARS = 25
 
 
 class IndexMismatchError(RuntimeError):
@@ -48,10 +50,11 @@ def make_client(index_dir: Path, chroma_url: str = ""):
 class ChromaStore:
     """Chunks and their embeddings in one Chroma collection."""
 
-    def __init__(self, client, embeddings: Embeddings, collection: str = "ansm"):
+    def __init__(self, client, embeddings: Embeddings, collection: str = "ansm", sentence_weight: float = 0.5):
         from langchain_chroma import Chroma
 
         self.embeddings = embeddings
+        self.sentence_weight = sentence_weight
         self.model = model_label(embeddings)
         self._client = client
         self._name = collection
@@ -64,17 +67,24 @@ class ChromaStore:
                     f"« {self.model} ». Reconstruisez l'index : {REBUILD_HINT} "
                     f"(ou remettez BOT_EMBEDDING_MODEL sur le modèle d'origine)."
                 )
+        metadata = {"embedding_model": self.model, "hnsw:space": "cosine"}
         self._chroma = Chroma(
-            collection_name=collection,
+            collection_name=collection, embedding_function=embeddings, client=client, collection_metadata=metadata
+        )
+        # Each sentence is embedded too (with its chunk's context): a chunk whose one
+        # sentence answers the question ranks high even when the rest is about other things.
+        self._sentences = Chroma(
+            collection_name=f"{collection}_sentences",
             embedding_function=embeddings,
             client=client,
-            collection_metadata={"embedding_model": self.model, "hnsw:space": "cosine"},
+            collection_metadata=metadata,
         )
 
     def reset(self) -> None:
         """Drop every chunk (and the recorded model) and start an empty collection."""
         self._chroma.delete_collection()
-        self.__init__(self._client, self.embeddings, self._name)
+        self._sentences.delete_collection()
+        self.__init__(self._client, self.embeddings, self._name, self.sentence_weight)
 
     def count(self) -> int:
         return self._chroma._collection.count()
@@ -87,10 +97,18 @@ class ChromaStore:
             metadatas=[{**c.metadata(), "text_offset": len(c.search_text) - len(c.text)} for c in chunks],
             ids=[c.chunk_id for c in chunks],
         )
+        sentences = [(c, a, b) for c in chunks for a, b in sentence_spans(c.text) if b - a >= MIN_SENTENCE_CHARS]
+        if sentences:
+            self._sentences.add_texts(
+                texts=[c.search_text[: len(c.search_text) - len(c.text)] + c.text[a:b] for c, a, b in sentences],
+                metadatas=[{"chunk_id": c.chunk_id, "start": a, "end": b} for c, a, b in sentences],
+                ids=[f"{c.chunk_id}:{a}" for c, a, _ in sentences],
+            )
 
     def delete(self, chunk_ids: list[str]) -> None:
         if chunk_ids:
             self._chroma.delete(ids=list(chunk_ids))
+            self._sentences._collection.delete(where={"chunk_id": {"$in": list(chunk_ids)}})
 
     def chunks(self) -> list[Chunk]:
         """Every stored chunk."""
@@ -98,17 +116,43 @@ class ChromaStore:
         return [_to_chunk(i, d, m) for i, d, m in zip(got["ids"], got["documents"], got["metadatas"])]
 
     def search(self, question: str, k: int) -> list[tuple[Chunk, float]]:
-        """The k nearest chunks, best first, with cosine similarity in [-1, 1]."""
-        if self.count() == 0:
+        """The k nearest chunks, best first, with a cosine-scale similarity.
+
+        A chunk's similarity mixes its own and that of its best sentence
+        (`sentence_weight`); chunks found only through a sentence get the lowest
+        chunk similarity seen as their own.
+        """
+        total = self.count()
+        if total == 0:
             return []
         vector = self.embeddings.embed_query(question)
-        hits = self._chroma._collection.query(
-            query_embeddings=[vector], n_results=min(k, self.count()), include=["documents", "metadatas", "distances"]
-        )
-        return [
-            (_to_chunk(i, d, m), 1.0 - float(dist))
+        include = ["documents", "metadatas", "distances"]
+        hits = self._chroma._collection.query(query_embeddings=[vector], n_results=min(k, total), include=include)
+        found = {
+            i: (_to_chunk(i, d, m), 1.0 - float(dist))
             for i, d, m, dist in zip(hits["ids"][0], hits["documents"][0], hits["metadatas"][0], hits["distances"][0])
+        }
+        best_sentence: dict[str, float] = {}
+        if self.sentence_weight > 0 and self._sentences._collection.count():
+            n = min(4 * k, self._sentences._collection.count())
+            sent = self._sentences._collection.query(
+                query_embeddings=[vector], n_results=n, include=["metadatas", "distances"]
+            )
+            for meta, dist in zip(sent["metadatas"][0], sent["distances"][0]):
+                best_sentence.setdefault(meta["chunk_id"], 1.0 - float(dist))
+            missing = [cid for cid in best_sentence if cid not in found]
+            if missing:
+                got = self._chroma.get(ids=missing, include=["documents", "metadatas"])
+                floor = min(score for _, score in found.values())
+                for i, d, m in zip(got["ids"], got["documents"], got["metadatas"]):
+                    found[i] = (_to_chunk(i, d, m), floor)
+        sentence_floor = min(best_sentence.values(), default=0.0)
+        w = self.sentence_weight
+        scored = [
+            (chunk, (1 - w) * score + w * best_sentence.get(cid, sentence_floor))
+            for cid, (chunk, score) in found.items()
         ]
+        return sorted(scored, key=lambda pair: pair[1], reverse=True)[:k]
 
 
 def _to_chunk(chunk_id: str, stored: str, meta: dict) -> Chunk:
