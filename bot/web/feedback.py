@@ -106,25 +106,29 @@ class FeedbackStore:
         for row in reversed(self.rows(limit=100_000)):
             if only_negative and row["rating"] > 0:
                 continue
-            cited = [c["excerpt"] for c in row["citations"]] if row["rating"] > 0 else []
-            cases.append(
-                {
-                    "id": f"feedback-{row['id']:05d}",
-                    "question": row["question"],
-                    "lang": row["lang"],
-                    "category": CATEGORY_OF_STATUS.get(row["status"], "answerable"),
-                    "gold_quotes": cited,
-                    "must_mention": [],
-                    "feedback": {
-                        "rating": row["rating"],
-                        "comment": row["comment"],
-                        "status": row["status"],
-                        "answer": row["answer"],
-                        "history": row["history"],
-                        "created_at": row["created_at"],
-                    },
-                }
+            # A liked answer's cited sentences are a first guess at the gold quotes; staff check them.
+            cited = (
+                [part for c in row["citations"] for part in c["excerpt"].split(" […] ")] if row["rating"] > 0 else []
             )
+            case = {
+                "id": f"feedback-{row['id']:05d}",
+                "question": row["question"],
+                "lang": row["lang"] if row["lang"] in ("fr", "en") else "fr",
+                "category": CATEGORY_OF_STATUS.get(row["status"], "answerable"),
+                "gold_quotes": cited,
+                "must_mention": [],
+                "history": row["history"],
+                "feedback": {
+                    "rating": row["rating"],
+                    "comment": row["comment"],
+                    "status": row["status"],
+                    "answer": row["answer"],
+                    "created_at": row["created_at"],
+                },
+            }
+            if row["status"] == "refused":
+                case["expected_status"] = "refused"
+            cases.append(case)
         return cases
 
     def export_jsonl(self, path: Path, only_negative: bool = False) -> int:

@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import hmac
+import json
 import logging
+import shutil
 import tempfile
+import time
 from pathlib import Path
 
 import gradio as gr
@@ -17,6 +20,7 @@ from bot.web.server import Library, reindex
 
 log = logging.getLogger(__name__)
 EVAL_SETS = PROJECT_DIR / "evals" / "sets"
+EVAL_RUNS = PROJECT_DIR / "evals" / "runs"
 
 
 def _history(turns: list[Turn]) -> list[dict]:
@@ -176,6 +180,7 @@ def _staff_tab(assistant: Assistant, settings: Settings, library: Library, feedb
         eval_set = gr.Dropdown(sets, value=sets[0] if sets else None, label=ui_text("staff_eval_set"))
         run_eval = gr.Button(ui_text("staff_eval_run"), size="sm")
         eval_report = gr.Markdown("")
+        eval_file = gr.File(label=ui_text("staff_eval_report"), interactive=False)
 
     def check(ok: bool) -> None:
         if not ok:
@@ -253,23 +258,36 @@ def _staff_tab(assistant: Assistant, settings: Settings, library: Library, feedb
 
     export.click(export_feedback, allowed, export_file, api_visibility="private")
 
-    def evaluate(ok: bool, name: str | None, progress=gr.Progress()) -> str:  # noqa: B008
+    def evaluate(ok: bool, name: str | None, progress=gr.Progress()):  # noqa: B008
         check(ok)
-        return run_eval_report(assistant, settings, EVAL_SETS / (name or ""), progress)
+        summary, report = run_eval_report(assistant, settings, EVAL_SETS / (name or ""), progress)
+        if report is None:
+            return summary, None
+        served = Path(tempfile.mkdtemp(prefix="eval-report-")) / Path(report).name  # Gradio serves temp files
+        shutil.copy(report, served)
+        return summary, str(served)
 
-    run_eval.click(evaluate, [allowed, eval_set], eval_report, api_visibility="private")
+    run_eval.click(evaluate, [allowed, eval_set], [eval_report, eval_file], api_visibility="private")
 
 
-def run_eval_report(assistant: Assistant, settings: Settings, eval_set: Path, progress=None) -> str:
-    """Run an eval set with the evals package when it is there; its report as Markdown."""
+def run_eval_report(assistant: Assistant, settings: Settings, eval_set: Path, progress=None) -> tuple[str, str | None]:
+    """Run an eval set with the evals package when it is there: a summary in Markdown and the HTML report's path."""
     try:
-        from evals.report import render_report
-        from evals.runner import run_eval
+        from evals.runner import REPORT, run_eval
     except ImportError:
-        return ui_text("staff_eval_missing")
+        return ui_text("staff_eval_missing"), None
+    run_dir = EVAL_RUNS / f"web-{eval_set.stem}-{time.strftime('%Y%m%d-%H%M%S')}"
+    tell = (lambda done, total, case_id: progress((done, total), desc=case_id)) if progress else None
     try:
-        run_dir = run_eval(eval_set, settings=settings, assistant=assistant)
-        return render_report(run_dir)
+        metrics = run_eval(assistant, eval_set, run_dir, progress=tell)
     except Exception as problem:
         log.exception("eval run failed")
-        return ui_text("staff_eval_failed", error=problem)
+        return ui_text("staff_eval_failed", error=problem), None
+    figures = {
+        "cases": metrics["counts"]["cases"],
+        **{b: metrics.get(b) for b in ("retrieval", "answers", "safety", "latency_ms")},
+    }
+    lines = [ui_text("staff_eval_done", split=metrics["split"], seconds=metrics["duration_s"])]
+    lines += [f"- **{name}** : `{json.dumps(value, ensure_ascii=False)}`" for name, value in figures.items()]
+    lines += [f"- {problem}" for problem in metrics.get("problems", [])]
+    return "\n".join(lines), str(run_dir / REPORT)
