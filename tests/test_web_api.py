@@ -68,3 +68,11 @@ def test_bad_input_gets_a_clear_message(url):
     assert "trop longue" in session.predict("isotrétinoïne " * 400, api_name="/chat")
     page, *_ = session.predict("", api_name="/ask")
     assert 'data-status="error"' in page and "Question non traitée" in page
+
+
+def test_staff_page_is_disabled_with_a_message_when_no_password_is_set(url):
+    import httpx
+
+    config = httpx.get(f"{url}config", timeout=30).text
+    assert "L'espace équipe est désactivé" in config and "BOT_STAFF_PASSWORD" in config
+    assert "Mot de passe de l'équipe" not in config

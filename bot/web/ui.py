@@ -270,13 +270,15 @@ def _staff_tab(assistant: Assistant, settings: Settings, library: Library, feedb
     run_eval.click(evaluate, [allowed, eval_set], [eval_report, eval_file], api_visibility="private")
 
 
-def run_eval_report(assistant: Assistant, settings: Settings, eval_set: Path, progress=None) -> tuple[str, str | None]:
+def run_eval_report(
+    assistant: Assistant, settings: Settings, eval_set: Path, progress=None, runs_dir: Path = EVAL_RUNS
+) -> tuple[str, str | None]:
     """Run an eval set with the evals package when it is there: a summary in Markdown and the HTML report's path."""
     try:
         from evals.runner import REPORT, run_eval
     except ImportError:
         return ui_text("staff_eval_missing"), None
-    run_dir = EVAL_RUNS / f"web-{eval_set.stem}-{time.strftime('%Y%m%d-%H%M%S')}"
+    run_dir = Path(runs_dir) / f"web-{eval_set.stem}-{time.strftime('%Y%m%d-%H%M%S')}"
     tell = (lambda done, total, case_id: progress((done, total), desc=case_id)) if progress else None
     try:
         metrics = run_eval(assistant, eval_set, run_dir, progress=tell)
