@@ -10,7 +10,7 @@ from langchain_core.embeddings import Embeddings
 
 from bot.messages import message
 from bot.retrieval import Hit
-from bot.text import sentence_spans, tokens
+from bot.text import normalize, sentence_spans, tokens
 
 STATUSES = ("answered", "out_of_scope", "urgent", "refused")
 
@@ -104,7 +104,7 @@ class ExtractiveAnswerer:
             Sentence(rank, hit, a, b)
             for rank, hit in enumerate(hits)
             for a, b in sentence_spans(hit.chunk.text)
-            if b - a >= 25
+            if b - a >= 25 and not _is_label(hit.chunk.text[a:b], hit.chunk)
         ]
         if not candidates:
             return []
@@ -139,6 +139,11 @@ class ExtractiveAnswerer:
         for sentence in chosen:
             lines.append(f"- {sentence.text} [{by_chunk[sentence.hit.chunk.chunk_id]}]")
         return "\n".join(lines), citations
+
+
+def _is_label(sentence: str, chunk) -> bool:
+    """A document title or section name standing in the text: a label, not a statement."""
+    return normalize(sentence).rstrip(" .") in normalize(f"{chunk.title} {chunk.section}")
 
 
 def number_citations(sentences: list[Sentence]) -> list[Citation]:

@@ -83,12 +83,12 @@ class Assistant:
         yield answer.answer, answer
 
 
-def make_store(settings: Settings, embeddings) -> ChromaStore:
-    """The vector store the settings point to (local folder or Chroma server)."""
+def make_store(settings: Settings, embeddings, *, replace: bool = False) -> ChromaStore:
+    """The vector store the settings point to (local folder or Chroma server); `replace` empties it."""
     from bot.store import make_client
 
     client = make_client(settings.index_dir, settings.chroma_url)
-    return ChromaStore(client, embeddings, settings.collection, settings.sentence_weight)
+    return ChromaStore(client, embeddings, settings.collection, settings.sentence_weight, replace=replace)
 
 
 def open_index(settings: Settings, embeddings=None) -> tuple[ChromaStore, LexicalIndex]:

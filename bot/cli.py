@@ -76,9 +76,14 @@ def _index(settings: Settings, rebuild: bool) -> int:
     from bot.assistant import make_store
     from bot.embeddings import make_embeddings
     from bot.indexer import build_index
+    from bot.store import IndexMismatchError
 
     embeddings = make_embeddings(settings.embedding_model, settings.embedding_batch_size)
-    store = make_store(settings, embeddings)
+    try:
+        store = make_store(settings, embeddings, replace=rebuild)
+    except IndexMismatchError as error:
+        sys.stderr.write(f"erreur: {error}\n")
+        return 1
     bar = tqdm(total=0, unit="passage", desc="Indexation", file=sys.stderr)
 
     def progress(done: int, total: int, _label: str) -> None:

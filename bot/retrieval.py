@@ -37,7 +37,7 @@ def is_follow_up(question: str) -> bool:
     from bot.text import normalize
 
     folded = normalize(question)
-    return bool(_FOLLOW_UP_START.match(folded) or _ANAPHORA.search(folded) or len(words(question)) <= 3)
+    return bool(_FOLLOW_UP_START.match(folded) or _ANAPHORA.search(folded) or len(words(question)) <= 2)
 
 
 def condense(question: str, history: list[dict] | None, turns: int = 2) -> str:

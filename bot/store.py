@@ -50,7 +50,16 @@ def make_client(index_dir: Path, chroma_url: str = ""):
 class ChromaStore:
     """Chunks and their embeddings in one Chroma collection."""
 
-    def __init__(self, client, embeddings: Embeddings, collection: str = "ansm", sentence_weight: float = 0.5):
+    def __init__(
+        self,
+        client,
+        embeddings: Embeddings,
+        collection: str = "ansm",
+        sentence_weight: float = 0.5,
+        *,
+        replace: bool = False,
+    ):
+        """Open (or create) the collection; `replace` drops what it held first, whatever model built it."""
         from langchain_chroma import Chroma
 
         self.embeddings = embeddings
@@ -59,7 +68,11 @@ class ChromaStore:
         self._client = client
         self._name = collection
         existing = {c.name if hasattr(c, "name") else c for c in client.list_collections()}
-        if collection in existing:
+        if replace:
+            for name in (collection, f"{collection}_sentences"):
+                if name in existing:
+                    client.delete_collection(name)
+        elif collection in existing:
             built_with = (client.get_collection(collection).metadata or {}).get("embedding_model")
             if built_with and built_with != self.model:
                 raise IndexMismatchError(

@@ -1,0 +1,71 @@
+import re
+
+import pytest
+
+from bot.assistant import InvalidQuestion
+from bot.indexer import read_documents
+
+
+def _markers(text: str) -> set[int]:
+    return {int(n) for n in re.findall(r"\[(\d+)\]", text)}
+
+
+def test_answer_quotes_the_documents_with_a_citation_for_every_marker(assistant, settings):
+    answer = assistant.ask("Quels sont les risques de l'isotrétinoïne pendant la grossesse ?")
+    assert answer.status == "answered"
+    assert answer.answer.startswith("D'après les documents de l'ANSM")
+    assert "contre-indiqué pendant la grossesse" in answer.answer
+    assert _markers(answer.answer) == {c.n for c in answer.citations}
+    documents = read_documents(settings.index_dir)
+    for citation in answer.citations:
+        text = documents[citation.source]["text"]
+        assert citation.excerpt.split(" […] ")[0] in text[citation.start : citation.end]
+        assert citation.chunk_start <= citation.start < citation.end <= citation.chunk_end
+
+
+def test_every_answer_sentence_stands_in_its_cited_chunk(assistant):
+    answer = assistant.ask("Pourquoi la mésothérapie n'est-elle pas validée scientifiquement ?")
+    chunks = {h.chunk.chunk_id: h.chunk.text for h in answer.hits}
+    by_number = {c.n: chunks[c.chunk_id] for c in answer.citations}
+    statements = [line[2:] for line in answer.answer.splitlines() if line.startswith("- ")]
+    assert statements
+    for line in statements:
+        sentence, number = re.fullmatch(r"(.*) \[(\d+)\]", line).groups()
+        assert sentence in by_number[int(number)]
+
+
+def test_english_question_gets_english_framing(assistant):
+    answer = assistant.ask("What are the risks of mesotherapy?")
+    assert answer.status == "answered"
+    assert answer.answer.startswith("According to the ANSM documents")
+    assert answer.citations
+
+
+def test_follow_up_uses_the_conversation(assistant):
+    history = [
+        {"role": "user", "content": "Le tacrolimus en pommade pour le vitiligo, c'est pour qui ?"},
+        {"role": "assistant", "content": "..."},
+    ]
+    answer = assistant.ask("et à partir de quel âge chez l'enfant ?", history)
+    assert answer.status == "answered"
+    assert "2 ans" in answer.answer
+
+
+def test_question_without_support_in_the_corpus_is_not_answered(assistant):
+    answer = assistant.ask("Quel temps fera-t-il demain à Marseille ?")
+    assert answer.status == "out_of_scope"
+    assert answer.citations == []
+    assert "pharmacien" in answer.answer
+
+
+@pytest.mark.parametrize("question", ["", "   ", "x" * 5000])
+def test_empty_or_huge_questions_get_a_clear_message(assistant, question):
+    with pytest.raises(InvalidQuestion) as error:
+        assistant.ask(question)
+    assert "question" in str(error.value).lower()
+
+
+def test_html_in_a_question_is_just_text(assistant):
+    answer = assistant.ask("<script>alert(1)</script> Quels sont les risques de la mésothérapie ?")
+    assert answer.status in ("answered", "refused", "out_of_scope")
+    assert "<script>" not in answer.answer

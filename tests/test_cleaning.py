@@ -1,0 +1,55 @@
+from bot.cleaning import PAGE_BREAK, clean
+from tests.conftest import CORPUS
+
+
+def test_hyphenated_line_breaks_are_joined_and_lines_rewrapped():
+    cleaned = clean("La mésothérapie est proposée dans le traitement de la douleur (arth-\nrose, douleurs\nlombaires).")
+    assert (
+        cleaned.text == "La mésothérapie est proposée dans le traitement de la douleur (arthrose, douleurs lombaires)."
+    )
+    assert [b.kind for b in cleaned.blocks] == ["paragraph"]
+
+
+def test_headings_bullets_and_paragraphs_are_kept_apart():
+    raw = (
+        "→ Quels sont les risques ?\n"
+        "Les complications observées prennent la forme d’hématomes.\n\n"
+        "Autres noms :\n\n"
+        " mésolift ;\n"
+        " mésodrain.\n\n"
+        "- **Le risque de troubles psychiatriques**\n\n"
+        "- Des symptômes dépressifs ont pu être constatés.\n"
+    )
+    blocks = clean(raw).blocks
+    assert [(b.kind, b.text) for b in blocks] == [
+        ("heading", "Quels sont les risques ?"),
+        ("paragraph", "Les complications observées prennent la forme d’hématomes."),
+        ("paragraph", "Autres noms :"),
+        ("item", "mésolift ;"),
+        ("item", "mésodrain."),
+        ("heading", "Le risque de troubles psychiatriques"),
+        ("item", "Des symptômes dépressifs ont pu être constatés."),
+    ]
+
+
+def test_sentence_split_by_a_blank_line_is_joined():
+    blocks = clean("La durée initiale est de 6 mois. Aux termes des\n\n6 mois de traitement :\n").blocks
+    assert [b.text for b in blocks] == ["La durée initiale est de 6 mois. Aux termes des 6 mois de traitement :"]
+
+
+def test_page_furniture_is_dropped_and_pages_are_numbered():
+    pages = [f"ANSM - Compte rendu\nTexte de la page {n}.\n{n}" for n in range(1, 5)]
+    cleaned = clean(PAGE_BREAK.join(pages))
+    assert "ANSM - Compte rendu" not in cleaned.text  # running header on every page
+    assert [b.page for b in cleaned.blocks] == [1, 2, 3, 4]
+    assert all(not b.text.isdigit() for b in cleaned.blocks)  # page numbers
+    assert "[Lire aussi" not in clean("Texte utile ici.\n\n[Lire aussi notre dossier dédié](#)\n").text
+
+
+def test_block_offsets_point_into_the_cleaned_text_for_every_corpus_document():
+    for path in CORPUS.glob("*.txt"):
+        cleaned = clean(path.read_text(encoding="utf-8"))
+        assert cleaned.blocks, path
+        for block in cleaned.blocks:
+            assert cleaned.text[block.start : block.end] == block.text
+        assert "-\n" not in cleaned.text

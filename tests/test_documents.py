@@ -1,0 +1,98 @@
+import shutil
+
+import pytest
+
+from bot.documents import LoadError, load_corpus, load_document
+from tests.conftest import CORPUS
+
+
+def _write_pdf(path, pages: list[str]) -> None:
+    """A real multi-page PDF with extractable text, drawn by matplotlib."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+    from matplotlib.backends.backend_pdf import PdfPages
+
+    with PdfPages(path) as pdf:
+        for text in pages:
+            figure = plt.figure(figsize=(8.27, 11.69))
+            figure.text(0.1, 0.9, text, fontsize=11, va="top")
+            pdf.savefig(figure)
+            plt.close(figure)
+
+
+def test_seed_corpus_loads_with_its_metadata():
+    report = load_corpus(CORPUS)
+    assert report.failures == []
+    by_name = {d.source: d for d in report.documents}
+    assert len(by_name) == 3
+    alert = by_name["ansm-2026-03-12-isotretinoine-usages-esthetiques.txt"]
+    assert alert.title.startswith("Usages détournés de l'isotrétinoïne")
+    assert (alert.publisher, alert.date) == ("ANSM", "2026-03-12")
+    assert "contraception" in alert.topics
+    assert "arthrose" in by_name["ansm-fiche-patient-mesotherapie.txt"].text
+
+
+def test_pdf_loader_keeps_page_numbers(tmp_path):
+    path = tmp_path / "fiche.pdf"
+    _write_pdf(path, ["La mésothérapie consiste à injecter des produits.", "Les risques sont infectieux."])
+    document = load_document(path)
+    pages = {b.page for b in document.blocks}
+    assert pages == {1, 2}
+    assert "risques sont infectieux" in document.text
+
+
+def test_html_loader_keeps_main_text_and_drops_boilerplate(tmp_path):
+    path = tmp_path / "page.html"
+    path.write_text(
+        "<html><head><title>Titre onglet</title><script>alert('x')</script></head><body>"
+        "<nav>Accueil | Actualités</nav><header>Bandeau ANSM</header>"
+        "<main><h1>Isotrétinoïne : alerte</h1><p>Ces médicaments sont réservés aux acnés sévères.</p>"
+        "<h2>Risques</h2><ul><li>troubles psychiatriques ;</li><li>malformations.</li></ul></main>"
+        "<footer>Mentions légales</footer></body></html>",
+        encoding="utf-8",
+    )
+    document = load_document(path)
+    assert document.title == "Isotrétinoïne : alerte"
+    assert "réservés aux acnés sévères" in document.text
+    assert ("heading", "Risques") in [(b.kind, b.text) for b in document.blocks]
+    assert ("item", "malformations.") in [(b.kind, b.text) for b in document.blocks]
+    for boilerplate in ("Accueil", "Bandeau", "Mentions légales", "alert("):
+        assert boilerplate not in document.text
+
+
+def test_markdown_headings_become_sections(tmp_path):
+    path = tmp_path / "note.md"
+    path.write_text(
+        "# Contraception\n\nUne contraception doit être mise en place avant le traitement.\n", encoding="utf-8"
+    )
+    kinds = [(b.kind, b.text) for b in load_document(path).blocks]
+    assert kinds[0] == ("heading", "Contraception")
+
+
+def test_windows_1252_text_is_read(tmp_path):
+    path = tmp_path / "ancien.txt"
+    path.write_bytes("Le médicament est contre-indiqué pendant la grossesse.".encode("cp1252"))
+    assert "contre-indiqué" in load_document(path).text
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "reason"),
+    [
+        ("corrompu.pdf", b"%PDF-1.4\n this is not really a pdf", "PDF"),
+        ("vide.txt", b"   \n", "vide"),
+        ("binaire.txt", b"\x81\x8d\x8f\x90\x9d" * 20, "encodage"),
+        ("tableur.xlsx", b"PK\x03\x04", "format"),
+    ],
+)
+def test_bad_documents_are_reported_by_name_and_the_others_still_load(tmp_path, name, content, reason):
+    for path in CORPUS.iterdir():
+        shutil.copy(path, tmp_path / path.name)
+    (tmp_path / name).write_bytes(content)
+    report = load_corpus(tmp_path)
+    assert len(report.documents) == 3
+    assert [n for n, _ in report.failures] == [name]
+    assert reason.lower() in report.failures[0][1].lower()
+    with pytest.raises(LoadError):
+        load_document(tmp_path / name)

@@ -1,0 +1,49 @@
+from bot.retrieval import HybridRetriever, condense, is_follow_up
+
+
+def _sources(hits):
+    return [h.chunk.source for h in hits]
+
+
+def test_french_question_finds_the_passage(assistant):
+    hits = assistant.retriever.retrieve("Peut-on prendre de l'isotrétinoïne pendant la grossesse ?", 5)
+    assert any("contre-indiqué pendant la grossesse" in h.chunk.text for h in hits[:3])
+    assert hits == sorted(hits, key=lambda h: h.score, reverse=True)
+
+
+def test_accents_and_typos_do_not_matter(assistant):
+    with_accents = assistant.retriever.retrieve("mésothérapie risques infectieux", 3)
+    without = assistant.retriever.retrieve("mesotherapie risques infectieux", 3)
+    assert _sources(with_accents)[0] == _sources(without)[0] == "ansm-fiche-patient-mesotherapie.txt"
+
+
+def test_english_question_works(assistant):
+    hits = assistant.retriever.retrieve("From what age can children use tacrolimus ointment for vitiligo?", 5)
+    assert any("à partir de 2 ans" in h.chunk.text for h in hits[:3])
+
+
+def test_each_mode_alone_still_retrieves(assistant):
+    for mode in ("dense", "lexical", "hybrid"):
+        retriever = HybridRetriever(assistant.retriever.store, assistant.retriever.lexical, mode=mode)
+        hits = retriever.retrieve("abcès à mycobactéries atypiques", 3)
+        assert hits and hits[0].chunk.source == "ansm-fiche-patient-mesotherapie.txt", mode
+        if mode == "dense":
+            assert all(h.lexical_score is None for h in hits)
+        if mode == "lexical":
+            assert all(h.dense_score is None for h in hits)
+
+
+def test_follow_up_questions_are_condensed_with_the_conversation():
+    history = [
+        {"role": "user", "content": "Quels sont les risques de l'isotrétinoïne ?"},
+        {"role": "assistant", "content": "Des troubles psychiatriques..."},
+    ]
+    assert is_follow_up("et pendant la grossesse ?")
+    assert not is_follow_up("Quels sont les risques de la mésothérapie pour la peau ?")
+    assert (
+        condense("et pendant la grossesse ?", history)
+        == "Quels sont les risques de l'isotrétinoïne ? et pendant la grossesse ?"
+    )
+    standalone = "Quels sont les risques de la mésothérapie pour la peau ?"
+    assert condense(standalone, history) == standalone
+    assert condense("et pendant la grossesse ?", None) == "et pendant la grossesse ?"
