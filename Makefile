@@ -29,9 +29,8 @@ browser:        ## Debian's headless Chromium for the browser tests
 index: install  ## build or update the index
 	$(PY) -m bot index
 
-run: install    ## install, build the index if needed and start the web chat
-	$(PY) -m bot index
-	$(PY) -m bot ask "Quels sont les risques de l'isotrétinoïne pendant la grossesse ?"
+run: install    ## install, build the index if needed and start the web chat on http://127.0.0.1:7860
+	$(PY) app.py
 
 test: install-dev  ## install everything and run the test suite (what CI runs)
 	$(PY) -m pytest
@@ -43,6 +42,9 @@ format: install-dev
 	$(PY) -m ruff format . && $(PY) -m ruff check --fix .
 
 eval: install   ## run the dev split; report in evals/runs/dev/report.html
+	$(PY) -m evals run evals/sets/dev.jsonl --out evals/runs/dev
+
+eval: install   ## run the dev eval split with the default settings; report in evals/runs/dev/report.html
 	$(PY) -m evals run evals/sets/dev.jsonl --out evals/runs/dev
 
 bench: install  ## print index build time and search/ask latency
