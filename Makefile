@@ -44,9 +44,6 @@ format: install-dev
 eval: install   ## run the dev split; report in evals/runs/dev/report.html
 	$(PY) -m evals run evals/sets/dev.jsonl --out evals/runs/dev
 
-eval: install   ## run the dev eval split with the default settings; report in evals/runs/dev/report.html
-	$(PY) -m evals run evals/sets/dev.jsonl --out evals/runs/dev
-
 bench: install  ## print index build time and search/ask latency
 	$(PY) -m evals.bench
 
