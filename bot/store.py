@@ -10,6 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 from urllib.parse import urlparse
 
+import numpy as np
 from langchain_core.embeddings import Embeddings
 
 from bot.chunking import Chunk
@@ -113,7 +114,7 @@ class ChromaStore:
         sentences = [(c, a, b) for c in chunks for a, b in sentence_spans(c.text) if b - a >= MIN_SENTENCE_CHARS]
         if sentences:
             self._sentences.add_texts(
-                texts=[c.search_text[: len(c.search_text) - len(c.text)] + c.text[a:b] for c, a, b in sentences],
+                texts=[c.context + c.text[a:b] for c, a, b in sentences],
                 metadatas=[{"chunk_id": c.chunk_id, "start": a, "end": b} for c, a, b in sentences],
                 ids=[f"{c.chunk_id}:{a}" for c, a, _ in sentences],
             )
@@ -127,6 +128,13 @@ class ChromaStore:
         """Every stored chunk."""
         got = self._chroma.get(include=["documents", "metadatas"])
         return [_to_chunk(i, d, m) for i, d, m in zip(got["ids"], got["documents"], got["metadatas"])]
+
+    def sentence_vectors(self, chunk_ids: list[str]) -> dict[str, np.ndarray]:
+        """The stored sentence embeddings of some chunks, by sentence id (`chunk_id:offset`)."""
+        if not chunk_ids:
+            return {}
+        got = self._sentences._collection.get(where={"chunk_id": {"$in": list(chunk_ids)}}, include=["embeddings"])
+        return {i: np.asarray(v, dtype=np.float32) for i, v in zip(got["ids"], got["embeddings"])}
 
     def search(self, question: str, k: int) -> list[tuple[Chunk, float]]:
         """The k nearest chunks, best first, with a cosine-scale similarity.
