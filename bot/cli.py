@@ -75,7 +75,7 @@ def _index(settings: Settings, rebuild: bool) -> int:
 
     from bot.assistant import make_store
     from bot.embeddings import make_embeddings
-    from bot.indexer import build_index
+    from bot.indexer import update_index
     from bot.store import IndexMismatchError
 
     embeddings = make_embeddings(settings.embedding_model, settings.embedding_batch_size)
@@ -91,15 +91,7 @@ def _index(settings: Settings, rebuild: bool) -> int:
         bar.n = done
         bar.refresh()
 
-    report = build_index(
-        settings.corpus_dir,
-        settings.index_dir,
-        store,
-        chunk_chars=settings.chunk_chars,
-        chunk_min_chars=settings.chunk_min_chars,
-        rebuild=rebuild,
-        progress=progress,
-    )
+    report = update_index(settings, store, rebuild=rebuild, progress=progress)
     bar.close()
     for name, reason in report.failures:
         sys.stderr.write(f"ignoré: {name}: {reason}\n")

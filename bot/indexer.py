@@ -126,6 +126,19 @@ def build_index(
     return report
 
 
+def update_index(settings, store: ChromaStore, *, rebuild: bool = False, progress=None) -> IndexReport:
+    """`build_index` with the corpus, index folder and chunking of a Settings object."""
+    return build_index(
+        settings.corpus_dir,
+        settings.index_dir,
+        store,
+        chunk_chars=settings.chunk_chars,
+        chunk_min_chars=settings.chunk_min_chars,
+        rebuild=rebuild,
+        progress=progress,
+    )
+
+
 def _save_documents(index_dir: Path, documents: list[Document], kept: set[str]) -> None:
     path = index_dir / DOCUMENTS
     previous = json.loads(path.read_text(encoding="utf-8")) if path.exists() else {}

@@ -11,7 +11,7 @@ from fastapi import FastAPI, HTTPException
 from fastapi.responses import HTMLResponse
 
 from bot.assistant import Assistant
-from bot.indexer import LEXICAL_DIR, IndexReport, build_index, read_documents
+from bot.indexer import LEXICAL_DIR, IndexReport, read_documents, update_index
 from bot.settings import Settings
 from bot.web.render import document_page
 
@@ -21,31 +21,19 @@ def index_is_built(settings: Settings) -> bool:
     return bool(settings.chroma_url) or (Path(settings.index_dir) / LEXICAL_DIR / "chunks.json").exists()
 
 
-def update_index(settings: Settings, store, progress=None) -> IndexReport:
-    """Bring the index in `store` up to date with the corpus; `progress(done, total, label)` as it goes."""
-    return build_index(
-        settings.corpus_dir,
-        settings.index_dir,
-        store,
-        chunk_chars=settings.chunk_chars,
-        chunk_min_chars=settings.chunk_min_chars,
-        progress=progress,
-    )
-
-
 def ensure_index(settings: Settings, embeddings) -> IndexReport | None:
     """Build the index when it is missing, printing progress; None when it was already there."""
     if index_is_built(settings):
         return None
-    from bot.store import ChromaStore, make_client
+    from bot.assistant import make_store
 
     print(f"Aucun index dans {settings.index_dir} : construction…", file=sys.stderr, flush=True)
-    store = ChromaStore(make_client(settings.index_dir, settings.chroma_url), embeddings, settings.collection)
+    store = make_store(settings, embeddings)
 
     def progress(done: int, total: int, label: str) -> None:
         print(f"\rIndexation : {done}/{total} passages", end="", file=sys.stderr, flush=True)
 
-    report = update_index(settings, store, progress)
+    report = update_index(settings, store, progress=progress)
     print(
         f"\nIndex construit : {report.documents} documents, {report.chunks} passages en {report.seconds:.1f} s.",
         file=sys.stderr,
@@ -58,7 +46,7 @@ def reindex(assistant: Assistant, progress=None) -> IndexReport:
     from bot.lexical import LexicalIndex
 
     settings = assistant.settings
-    report = update_index(settings, assistant.retriever.store, progress)
+    report = update_index(settings, assistant.retriever.store, progress=progress)
     lexical_dir = Path(settings.index_dir) / LEXICAL_DIR
     if (lexical_dir / "chunks.json").exists():
         assistant.retriever.lexical = LexicalIndex.load(lexical_dir)
