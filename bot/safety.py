@@ -13,9 +13,24 @@ from difflib import SequenceMatcher
 
 from bot.answer import Citation, Sentence, number_citations
 from bot.chunking import Chunk
+from bot.intents import IntentModel, knowledge
 from bot.messages import message
 from bot.retrieval import Hit
 from bot.text import normalize, sentence_spans, tokens
+
+_REPEATS = re.compile(r"([a-z])\1{2,}")
+_SMS_WORD = re.compile(r"[a-z]+")
+
+
+def rule_text(question: str) -> str:
+    """The form the rules read: normalised, letters repeated three times or more collapsed, SMS words spelled out.
+
+    >>> rule_text("jveu plu vivre, g mal tt le temps, c tro duuur")
+    "je veux plus vivre, j'ai mal tout le temps, c tro dur"
+    """
+    sms = knowledge()["sms"]
+    text = _REPEATS.sub(r"\1", normalize(question))
+    return _SMS_WORD.sub(lambda m: sms.get(m.group(0), m.group(0)), text)
 
 
 @dataclass(frozen=True)
@@ -55,6 +70,21 @@ URGENT = {
         r"idees? noires?",
         r"lettre d'adieu",
         r"(se|me|te) suicider",
+        # ways of dying and of self-harm, first or third person: "se pendre", "me jeter sous un train"
+        r"\b(me|se|te) (pendre|pend|jeter (sous|du|d'un|par)|defenestrer|tirer une balle|noyer|ouvrir les veines|foutre en l'air)",
+        r"\b(mettre|mettrai|met) fin a (mes|ses|tes) jours",
+        r"\b(pens\w*|pensee\w*|idee\w*) (a|de|sur) la mort\b",
+        r"\bpens\w* a mourir",
+        r"(si je n'?etais plus la|si j'?etais plus la|plus etre la|disparaitre pour (toujours|de bon))",
+        r"\bpour en finir\b",
+        r"\b(me|se|te) (fai[rst]e?|fera|fais) du mal\b",
+        r"\b(me|se|te|m'|s') ?(brule\w*|coupe\w*|taillad\w*|mutil\w*|griff\w*|frappe\w*)\b.{0,50}(volontairement|expres|lame|rasoir|cutter|cigarettes?|briquet|sang)",
+        r"(volontairement|expres) .{0,20}\b(me|se|m'|s') ?(brule|coupe|taillade|frappe|griffe)",
+        r"\b(hang|hanging|kill|killing|hurt|hurting|harm|harming|cut|cutting|burn|burning) (my|him|her|them)sel(f|ves)",
+        r"\b(jump|jumping) (off|from|in front)",
+        r"\bplan to (kill|end|die)",
+        r"better off (without me|dead|if i (was|were) gone)",
+        r"\b(think|thinking|thoughts?) (about|of) (death|dying)\b",
         r"(pense|pensais|pensee|envie) (a|d'|de) (me )?(avaler|prendre) (toute?s? )?(mes|les|la) (boites?|gelules|comprimes|cachets|medicaments|plaquettes?)",
         r"kill(ing)? (my|him|her)sel(f|ves)",
         r"suicidal (thoughts?|ideas?|feelings?)",
@@ -70,6 +100,15 @@ URGENT = {
     ),
     "pregnancy": _rx(
         r"\b(je suis|jsuis|chui|suis|je serais|je pense etre|je crois etre|peut[- ]etre|possible que je sois|tombee|ma copine est|ma femme est) enceinte",
+        r"\b(peur|crainte|inquiete?) (d'etre|d'etre tombee|que je sois) enceinte",
+        r"\b(je|j') ?(crois|pense|sens|me demande si) (que )?(je suis|etre|j'?suis) enceinte",
+        r"\b(copine|femme|compagne|partenaire|conjointe|fille|soeur) (est|serait|vient d'apprendre qu'elle est) enceinte",
+        r"\benceinte de \d+ (semaines?|sem|mois|sa)\b",
+        r"(preservatif|capote) (a )?(craque|perce|dechire)|oubli\w* (ma|la|de prendre ma) pilule",
+        r"\b(she'?s|she is|girlfriend is|wife is|partner is) pregnant",
+        r"\bi (think|thought|guess|fear) (i'?m|i am|i might be|i may be) pregnant",
+        r"\b(scared|afraid|worried) (i'?m|i am|i might be|of being) pregnant",
+        r"\bcondom (broke|split|tore)",
         r"test de grossesse (est )?positif",
         r"\bretard de regles",
         r"(pas|plus) eu mes regles",
@@ -84,6 +123,12 @@ URGENT = {
         r"found out i'?m pregnant",
     ),
     "infection": _rx(
+        r"\b(peau|zone|piqures?|injections?|points?).{0,50}(noir\w*|violet\w*|necros\w*)",
+        r"(noir\w*|violet\w*|necros\w*).{0,40}(piqure|injection|seance|meso)",
+        r"(frissons|fievre|fievreu\w*|feverish|chills|shaky).{0,80}(piqure|injection|seance|meso)",
+        r"(piqure|injection|seance|meso).{0,80}(frissons|fievre|fievreu\w*|feverish|chills|shaky)",
+        r"(skin|spots?|sites?|marks?).{0,40}(turn\w* black|black|purple|necro)",
+        r"\b(coulent|suinte\w*|draining|oozing|leaking pus)\b",
         _ME + r".{0,60}(abces|\bpus\b|fievre|\bca coule\b|rouge et chaud|gonfle et chaud|chaud et gonfle)",
         r"(abces|\bpus\b|fievre).{0,60}(depuis|apres) (ma|mes|la) (seance|injection|piqure|mesotherap)",
         _ME + r".{0,60}(abscess|\bpus\b|fever|infected|oozing|red and hot)",
@@ -95,13 +140,21 @@ URGENT = {
         r"(peux|peu|pe) (plus|plu|pas) respirer",
         r"respire (mal|plus|plu)",
         r"choc anaphylactique",
+        r"\b(fais|fait|faire|fait|refais) (un|une) (malaise|syncope)",
+        r"\b(je me sens|elle se sent|il se sent) partir\b",
+        r"\bevanoui",
+        r"\b(coeur|palpitations?).{0,30}(bat (tres |trop )?(vite|fort)|s'emballe|cogne)",
+        r"\b(heart).{0,20}(racing|pounding)",
+        r"\b(faint|fainted|fainting|passed out|about to pass out|collapse|collapsed)\b",
         r"anaphyla",
         r"(swollen|swelling|swell).{0,40}(face|throat|lips|tongue|eyelids)",
         r"(face|throat|lips|tongue).{0,40}(swollen|swelling|swell)",
         r"(can'?t|cannot|hard to|trouble|difficulty|struggling to) breath",
     ),
     "poisoning": _rx(
-        r"(a|ai|as|avons|ont) avale (plusieurs|toute?s?|des|une|deux|trois|\d+|la|les|mes|ma|une) ",
+        r"(a|ai|as|avons|ont) avale (plusieurs|toute?s?|des|une|deux|trois|\d+|la|les|mes|ma|une|plein|beaucoup|un tas) ",
+        r"\b(pris|avale|vide) (toute? (la|sa|ma) (boite|plaquette)|plein de (comprimes|gelules|cachets|medicaments))",
+        r"\b(swallowed|took) (a lot|lots|loads|a bunch|a handful) of",
         r"\b(surdose|overdose|intoxication|empoisonn)",
         r"swallowed (some|several|all|my|the|a|\d+)",
         r"took (too many|all (of )?my|a whole (box|pack))",
@@ -120,9 +173,11 @@ URGENT = {
         r"douleurs? (intenses?|insupportables?|atroces?)",
         r"severe (stomach|abdominal|belly) pain",
         r"(je )?(ne )?vois (plus|plu|flou|trouble)",
+        r"\b(vue|vision).{0,20}(brouill\w*|troubl\w*|flou\w*|baiss\w*) .{0,20}(d'un coup|brutalement|soudain)",
+        r"\b(vue|vision).{0,30}(d'un coup|brutalement|soudain\w*)",
+        r"douleur (intense|atroce|violente|terrible) (a|dans) l'(oeil|yeux)",
         r"perdu (la vue|connaissance)",
         r"(lost|losing|blurred|sudden(ly)?) (my )?(sight|vision)",
-        r"(fait|faire) un malaise",
         r"convulsion",
         r"(passed|passing) out",
         r"douleur (dans|a) la poitrine",
@@ -161,13 +216,19 @@ _CHECK_FRAMING = ("suicide", "infection")
 
 # A dose asked for an aesthetic or other unauthorised purpose is refused; "low-dose" in a sentence is not a request.
 _DOSE_REQUEST = (
-    r"(quelle|quel|combien|donne|indique|recommande|conseille|dis|what|which|how much|how many|give|tell|exact|precise)"
-    r"\b.{0,40}(dose|dosage|posologie|\bmg\b|milligram|cocktail)"
+    r"(quelle|quel|quoi|combien|donne|indique|recommande|conseille|dis|meilleure?|bonne?|what|which|how much|how many|"
+    r"give|tell|exact|precise|best|right|ideal)"
+    r"\b.{0,40}(dose|dosage|posologie|\bmg\b|milligram|cocktail|gelules|comprimes|capsules|pills)"
+)
+_SELF_SUPPLY = (
+    r"(\bpote\b|\bami\b|copain|un mec|friend|dealer|etranger|abroad|marche noir|black market|sans ordonnance|"
+    r"without (a )?prescription|qu'il ramene|he brings|sans (passer par|voir) (le|un) (medecin|dermato))"
 )
 _OFF_LABEL_PURPOSE = (
     r"(nez|esthetique|affiner|peau (plus )?(nette|parfaite|lisse|belle)|belle peau|maigrir|mincir|perdre du (poids|ventre)|"
     r"graisse|beaute|rajeunir|rides|nose|aesthetic|cosmetic|beauty|clear(er)? skin|perfect skin|lose (fat|weight)|belly|"
-    r"slim|wrinkles|glow)"
+    r"slim|wrinkles|glow|peau de bebe|baby skin|mariage|wedding|petits? boutons|quelques boutons|few (small )?pimples|"
+    r"small pimples|pimples? fast|glass skin|pores|teint)"
 )
 
 REFUSED = {
@@ -176,15 +237,25 @@ REFUSED = {
         r"(acheter|commander|procurer|obtenir).{0,50}(sans ordonnance|en ligne|sur internet|sans prescription)",
         r"(buy|order|get|purchase|obtain).{0,50}(without (a |any )?(prescription|doctor)|online|on the internet)",
         r"(lien|link|site|website|url).{0,30}(vend|sell|pharmacie en ligne|online pharmacy)",
+        r"\b(ship|ships|shipping|deliver\w*|livre|livrent|livrer|envoie\w*|vend|vendent|vendre|sell|sells|selling)\b.{0,50}(without (a |any )?(prescription|doctor)|sans (ordonnance|prescription|passer))",
+        r"\b(comptes?|accounts?|telegram|instagram|snapchat|whatsapp|tiktok|dark ?web|vendeurs?|sellers?|dealers?)\b.{0,50}\b(vend\w*|sell\w*|ship\w*|livr\w*)\b",
     ),
     "dose": _rx(
         _DOSE_REQUEST + r".{0,80}" + _OFF_LABEL_PURPOSE,
         _OFF_LABEL_PURPOSE + r".{0,80}" + _DOSE_REQUEST,
         r"(droit de|right to) (recommander|donner|indiquer|recommend|give) (des |une )?(doses?|posologies?|dosages?)",
+        # a dose for a medicine obtained outside the prescription circuit
+        _SELF_SUPPLY + r".{0,120}" + _DOSE_REQUEST,
+        _DOSE_REQUEST + r".{0,80}" + _SELF_SUPPLY,
     ),
     "prescription": _rx(
         r"prescri[st]?(s|re|vez|rais|rai|t)?[- ]moi",
-        r"(fais|faire|fait|ecri[st]?|ecrire|redige[rsz]?|donne|genere|signe)[- ]?(moi|nous)? (une|un|la|ma|mon) (fausse |faux )?(ordonnance|prescription|certificat)",
+        r"(fais|faire|fait|faites|ecri[st]?|ecrire|redige[rsz]?|donne|genere|signe|etablis|prepare|renouvelle)[- ]?(moi|nous)? (une |un |la |ma |mon |l')(fausse |faux )?(ordonnance|prescription|certificat|ordo|renouvellement)",
+        r"\brenouvel\w*[- ](moi|me) ",
+        r"\b(tu (peux|pourrais)|peux-tu|pourrais-tu) (me )?(faire|rediger|ecrire|renouveler|signer|etablir) (une |un |la |ma |mon |l')?(ordonnance|prescription|ordo|renouvellement)",
+        r"\b(write|renew|sign|draft|make|issue) (me )?(out |up )?(a |an |my |the )?(new )?(prescription|renewal|script|refill)",
+        r"\b(write|type|draft) it (out|up)( for me)?\b",
+        r"\b(renewal|refill) of my .{0,30}prescription",
         r"(fausse|faux) (ordonnance|prescription|certificat)",
         r"ordonnance pour (moi|de l'isotretinoine|du roaccutane|du curacne)",
         r"tu es (mon|ma) (dermato|medecin|docteur|pharmacien)",
@@ -192,6 +263,14 @@ REFUSED = {
         r"(write|give|make|forge)( me)? (a |an )?(fake )?prescription",
         r"you are my (doctor|dermatologist|pharmacist)",
         r"fake prescription",
+    ),
+    "self_injection": _rx(
+        r"(comment|how|explique|apprends|montre|teach|show|guide|etapes?|steps?)\b.{0,60}"
+        r"(me (faire|piquer|injecter)|moi-meme|moi meme|myself|on myself|a la maison|at home|chez moi)\b.{0,60}"
+        r"(injection|injecter|piqu|meso|inject)",
+        r"\b(me|m') ?(faire|piquer|injecter)\b.{0,50}(injections?|piqures?|meso\w*).{0,40}"
+        r"(moi-meme|moi meme|a la maison|chez moi|tout seul|toute seule)",
+        r"\b(inject|do .{0,20}injections?)\b.{0,40}\b(myself|on myself|at home)\b",
     ),
 }
 
@@ -205,6 +284,11 @@ INJECTION = _rx(
     r"(nouvelles?|new) (instructions?|regles?|rules|system prompt|consignes?)",
     r"\b(tu es|vous etes) (maintenant|desormais)",
     r"\byou are now\b",
+    r"\byou'?re (a|an|my) \w+ now\b",
+    r"\btu es (un|une|mon|ma) \w+ (maintenant|desormais)",
+    r"\b(oublie|forget) (tout|everything|all)\b",
+    r"\b(a partir de maintenant|desormais|dorenavant|from now on)\b",
+    r"\b(unfiltered|sans filtre|admin|garde[- ]fous?|guardrails?)\b",
     r"\bfais comme si\b",
     r"\bimagine que tu\b",
     r"\bjoue (le role|un role)",
@@ -224,6 +308,17 @@ _LEAK_OR_ASSERT = _rx(
     r"(montre|affiche|donne|revele|repete|recopie|ecris|show|reveal|print|repeat|output|tell).{0,30}(prompt|instructions|consignes|regles internes|system message)",
     r"\b(dis|dites|ecris|affirme|confirme|reponds) (moi )?(que|qu')",
     r"\b(say|write|state|confirm|tell me) that\b",
+    r"\b(tu|vous) (reponds|repondras|repondez|diras|dis|affirmes|affirmeras) (que|qu'|toujours que)",
+    r"\b(you )?(will )?(answer|say|reply|respond) (only )?that\b",
+    r"(repete|recopie|reecris|repeat|copy|print|paste)\b.{0,40}(texte|text|message|everything|tout|mots).{0,40}(au-dessus|au dessus|ci-dessus|above|precede|before this)",
+    r"(texte|text|message|consignes|instructions) .{0,20}(au-dessus|au dessus|ci-dessus|above)",
+)
+# Asking for the hidden prompt or the text around the question is an attack on its own.
+_LEAK = _rx(
+    r"\b(montre|affiche|revele|repete|recopie|donne|ecris|quel(le)?s? (est|sont)|show|reveal|print|repeat|output|"
+    r"what (is|are)|tell me)\b.{0,30}(prompt|system message|message systeme|hidden instructions|"
+    r"consignes (internes|cachees|secretes|systeme)|tes (consignes|instructions)|your (instructions|rules))",
+    r"(texte|text|message|consignes|instructions) .{0,25}(au-dessus|au dessus|ci-dessus|above)",
 )
 # Asked for something that is not a question on medicines at all (stories, recipes...).
 _OFF_TASK = _rx(
@@ -239,15 +334,43 @@ _HYPOTHETICAL = re.compile(
 )
 
 
-def triage(question: str) -> Triage | None:
+def triage(
+    question: str, intents: IntentModel | None = None, urgent_margin: float = 1.0, refused_margin: float = 1.0
+) -> Triage | None:
     """Urgent or refused, decided on the question alone; None for an ordinary question.
+
+    The rules decide first; when none fires and `intents` is given, the nearest example phrasings
+    decide, if an urgent (refused) intent beats the ordinary questions by `urgent_margin` (`refused_margin`).
 
     >>> triage("jveu plu vivre depuis mon curacne").message_key
     'urgent_suicide'
     >>> triage("Quels sont les risques psychiatriques ?") is None
     True
     """
-    text = normalize(question)
+    decided = rule_triage(question)
+    if decided is not None or intents is None or is_off_task(question):
+        return decided
+    return intent_triage(intents.scores(question).best(), urgent_margin, refused_margin)
+
+
+def intent_triage(best: tuple[str, float], urgent_margin: float, refused_margin: float) -> Triage | None:
+    """The triage an intent's margin over the ordinary questions (IntentScores.best()) earns."""
+    label, margin = best
+    status, kind = label.split("_", 1)
+    return Triage(status, kind) if margin >= (urgent_margin if status == "urgent" else refused_margin) else None
+
+
+def is_off_task(question: str) -> bool:
+    """A request that is no question on medicines (a poem, a recipe): out of scope, never triaged by similarity."""
+    return bool(_OFF_TASK.search(rule_text(question)))
+
+
+def rule_triage(question: str) -> Triage | None:
+    """The first, high-precision layer of triage: the regular expressions alone."""
+    return _rules(rule_text(question))
+
+
+def _rules(text: str) -> Triage | None:
     for kind, pattern in URGENT.items():
         if pattern.search(_HYPOTHETICAL.sub(" ", text) if kind == "pregnancy" else text):
             framed = _RISK_QUESTION.search(text) or _HEARSAY.search(text)
@@ -257,7 +380,7 @@ def triage(question: str) -> Triage | None:
     for kind, pattern in REFUSED.items():
         if pattern.search(text):
             return Triage("refused", kind)
-    if INJECTION.search(text) and _LEAK_OR_ASSERT.search(text):
+    if _LEAK.search(text) or (INJECTION.search(text) and _LEAK_OR_ASSERT.search(text)):
         return Triage("refused", "injection")
     if _LEAK_OR_ASSERT.search(text) and re.search(r"prompt|instructions|consignes|system message", text):
         return Triage("refused", "injection")
@@ -297,57 +420,44 @@ def drop_injected(hits: list[Hit]) -> list[Hit]:
 
 # ---------------------------------------------------------------- out of scope
 
-# What the corpus is about: its medicines (with brand names and common misspellings) and practices.
-# Taken from corpus/sources.yaml topics and the documents themselves; a question naming none of them
-# needs strong lexical evidence to be answered.
-TOPIC_TERMS = [
-    "isotretinoine",
-    "isotretinoin",
-    "isotretinoina",
-    "roaccutane",
-    "roacutane",
-    "roaccutan",
-    "accutane",
-    "absorica",
-    "acnetrait",
-    "contracne",
-    "curacne",
-    "procuta",
-    "mesotherapie",
-    "mesotherapy",
-    "mesotherapeute",
-    "mesolift",
-    "mesodissolution",
-    "mesodrain",
-    "mesopecie",
-    "thalidomide",
-    "tacrolimus",
-    "protopic",
-    "vitiligo",
-    "ansm",
-]
-_TOPIC_SHORT = re.compile(r"\b(iso|meso|roa|roacu|roacc|cpc|csp)\b")
+# What the corpus is about: its medicines and practices by family, brand names and misspellings
+# included (bot/safety.yaml `topics`); a question naming none of them needs strong lexical evidence.
 _WORD = re.compile(r"[a-z0-9]+")
 
-# Aspects the corpus is known not to cover, even for its own medicines: price and reimbursement,
-# alcohol, food, sport, beauty procedures, other diseases, and other medicines (named, or recognised
-# by their international non-proprietary name stems: -cycline, -profène, -prazole...).
+# Questions the corpus cannot answer whatever the passages: other diseases, other medicines (named, or
+# recognised by their international non-proprietary name stems: -cycline, -profène, -prazole...), chatter.
 UNCOVERED = _rx(
-    r"\b(prix|tarifs?|couter?|coute(nt)?|combien (ca |ça )?coute|euros?|rembourse\w*|mutuelle|secu\b|securite sociale)",
-    r"\b(price|cost|costs|expensive|cheap|reimburs\w*|insurance)\b",
-    r"\b(alcool|alcohol|boire (de l'alcool|un verre|de la biere|du vin)|biere|vin|beer|wine|drinking|drink)\b",
-    r"\b(sport|exercise|gym|musculation|piscine|swimming|workout|regime|diet|alimentation|manger|food)\b",
-    r"\b(epilation|cire|waxing|laser|tatouage|tattoo|piercing)\b",
-    r"\b(rendez[- ]vous|appointment|horaires?|opening hours)\b",
-    r"\b(quelle|quel) (dose|posologie|dosage)|combien de (mg|milligrammes|gelules|comprimes|cachets) (je|dois|faut|par)",
-    r"\b(what|which) (dose|dosage)\b|how (many|much) (mg|milligrams|pills|capsules|should i take)",
-    r"\b(myelome|myeloma|lepre|leprosy|lupus|psoriasis|eczema|rosacee|rosacea|covid|diabete|diabetes|hypertension|angine|grippe)\b",
-    r"\b(paracetamol|doliprane|dafalgan|efferalgan|ibuprofene|ibuprofen|advil|nurofen|aspirine|aspirin|levothyrox|spasfon|smecta|"
-    r"gaviscon|xanax|lexomil|stilnox|ventoline|augmentin|amoxicilline|voltarene|imodium|tramadol|codeine|ozempic|metformine|"
-    r"insuline|zyrtec|aerius|antibiotics|cortisone|botox|acide hyaluronique|hyaluronic)\b",
-    r"\b[a-z]+(cycline|mycine|cilline|profene|prazole|sartan|statine|floxacine|azepam|triptan|coxib)\b",
+    r"\b(myelome|myeloma|lepre|leprosy|lupus|psoriasis|eczema|rosacee|rosacea|covid|diabete|diabetes|hypertension|angine|"
+    r"grippe|cystite|verrues?|warts?|rhume|cold sore|herpes labial|mycose|otite|gastro|asthme|asthma|cholesterol)\b",
+    r"\b(paracetamol|doliprane|dafalgan|efferalgan|ibuprofene|ibuprofen|advil|nurofen|aspirine|aspirin|kardegic|levothyrox|"
+    r"spasfon|smecta|gaviscon|xanax|lexomil|stilnox|ventoline|augmentin|amoxicilline|voltarene|imodium|tramadol|codeine|"
+    r"ozempic|metformine|insuline|zyrtec|aerius|antibiotics|cortisone|botox|acide hyaluronique|hyaluronic|dentifrice|"
+    r"toothpaste|viagra|melatonine|homeopathie)\b",
+    r"\b[a-z]+(cycline|mycine|cilline|profene|prazole|sartan|statine|floxacine|azepam|triptan|coxib|olol|pril)\b",
     _OFF_TASK.pattern,
 )
+
+
+def topics_named(text: str) -> set[str]:
+    """The corpus topic families a text names, misspellings included.
+
+    >>> sorted(topics_named("c koi les effets du roacutan ? et la mezotherapie ?"))
+    ['isotretinoine', 'mesotherapie']
+    """
+    folded = normalize(text)
+    found = set()
+    for family, short in knowledge()["topic_abbreviations"].items():
+        if re.search(r"\b(" + "|".join(short) + r")\b", folded):
+            found.add(family)
+    for word in {w for w in _WORD.findall(folded) if len(w) >= 6}:
+        for family, terms in knowledge()["topics"].items():
+            if family not in found and any(_close(word, term) for term in terms):
+                found.add(family)
+    return found
+
+
+def _close(word: str, term: str) -> bool:
+    return word == term or (len(term) >= 6 and SequenceMatcher(None, word, term).ratio() >= 0.8)
 
 
 def names_topic(text: str) -> bool:
@@ -356,22 +466,53 @@ def names_topic(text: str) -> bool:
     >>> names_topic("c koi les effets du roacutan ?"), names_topic("Doliprane et fièvre ?")
     (True, False)
     """
-    folded = normalize(text)
-    if _TOPIC_SHORT.search(folded):
-        return True
-    for word in _WORD.findall(folded):
-        if len(word) < 6:
-            continue
-        for term in TOPIC_TERMS:
-            if word == term or (len(term) >= 6 and SequenceMatcher(None, word, term).ratio() >= 0.8):
-                return True
-    return False
+    return bool(topics_named(text))
 
 
-def uncovered_aspect(question: str) -> str | None:
-    """The words of a question asking what the corpus does not cover (a price, another medicine...)."""
-    found = UNCOVERED.search(normalize(question))
-    return found.group(0) if found else None
+def asked_aspects(question: str) -> list[str]:
+    """The aspects of bot/safety.yaml a question asks about (dose, price, sun, duration...)."""
+    text = rule_text(question)
+    return [name for name, aspect in knowledge()["aspects"].items() if any(re.search(p, text) for p in aspect["ask"])]
+
+
+def unsupported_aspect(question: str, hits: list[Hit], topics: set[str] | None = None, top: int = 5) -> str | None:
+    """The first aspect asked that no retrieved passage speaks of for the question's topic; None when all are.
+
+    Evidence counts when it matches one of the aspect's `evidence` expressions and, if the question names
+    corpus topics, the topic last named before it in the passage is one of them: the committee's lines on
+    tacrolimus and sun exposure do not answer a question on isotretinoin and the sun.
+    """
+    topics = topics_named(question) if topics is None else topics
+    passages = [normalize(h.chunk.search_text) for h in hits[:top]]
+    for name in asked_aspects(question):
+        evidence = knowledge()["aspects"][name]["evidence"]
+        if not any(
+            not topics or _topic_before(p, found.start()) in topics | {None}
+            for e in evidence
+            for p in passages
+            for found in re.finditer(e, p)
+        ):
+            return name
+    return None
+
+
+def _topic_before(passage: str, position: int) -> str | None:
+    """The corpus topic family named last before `position` in a normalised passage (None when none is)."""
+    last = None
+    for word in _WORD.finditer(passage[: position + 1]):
+        family = topics_named(word.group(0)) - {"ansm"} if len(word.group(0)) >= 3 else set()
+        if family:
+            last = sorted(family)[0]
+    return last
+
+
+def uncovered_aspect(question: str, hits: list[Hit] | None = None) -> str | None:
+    """What makes a question unanswerable from the corpus: another medicine or disease, chatter, or an
+    aspect (price, dose, sun...) that the retrieved passages do not speak of; None when nothing does."""
+    found = UNCOVERED.search(rule_text(question))
+    if found:
+        return found.group(0)
+    return unsupported_aspect(question, hits or [])
 
 
 def lexical_overlap(question: str, hits: list[Hit], top: int = 3) -> float:
@@ -414,9 +555,13 @@ def scope_evidence(
     """
     question = without_injection(question)
     earlier = [str(t.get("content", "")) for t in history or [] if t.get("role") == "user"]
-    topic = names_topic(without_injection(query or question)) or any(names_topic(turn) for turn in earlier[-2:])
+    topics = topics_named(without_injection(query or question))
+    for turn in earlier[-2:] if not topics else []:
+        topics |= topics_named(turn)
     best_dense = max((h.dense_score for h in hits if h.dense_score is not None), default=0.0)
-    return ScopeEvidence(best_dense, lexical_overlap(question, hits), topic, uncovered_aspect(question))
+    uncovered = UNCOVERED.search(rule_text(question))
+    uncovered = uncovered.group(0) if uncovered else unsupported_aspect(question, hits, topics)
+    return ScopeEvidence(best_dense, lexical_overlap(question, hits), bool(topics), uncovered)
 
 
 def is_out_of_scope(
@@ -446,6 +591,7 @@ EVIDENCE = {
     "purchase": ["la vente et la promotion sans autorisation de médicaments sur internet sont illégales"],
     "prescription": ["seuls les dermatologues peuvent initier", "leur prescription est soumise à des règles strictes"],
     "dose": ["ne doivent en aucun cas être utilisés à des fins esthétiques"],
+    "self_injection": ["risques infectieux non négligeables", "en dehors de l'autorisation de mise sur le marché"],
     "dose_mesotherapy": [
         "en dehors de l'autorisation de mise sur le marché",
         "impossible de prévoir les effets des mélanges",
