@@ -5,10 +5,12 @@ from __future__ import annotations
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
 from bot.answer import Answer, ExtractiveAnswerer
 from bot.indexer import LEXICAL_DIR, read_manifest
+from bot.intents import IntentModel
 from bot.lexical import LexicalIndex
 from bot.messages import message
 from bot.retrieval import HybridRetriever, condense
@@ -32,6 +34,12 @@ class Assistant:
         """Load the models and embed the corpus sentences once, before the first patient."""
         self.answerer.warm_up(self.retriever.lexical.chunks)
         self.retriever.retrieve("isotrétinoïne", k=1)
+        self.intents.warm_up()
+
+    @cached_property
+    def intents(self) -> IntentModel:
+        """The triage backstop, on the retriever's embedder (its examples are embedded on first use)."""
+        return IntentModel(self.retriever.store.embeddings, k=self.settings.intent_neighbours)
 
     def check(self, question: str, lang: str = "fr") -> str:
         """The question, trimmed; InvalidQuestion when it is empty or too long."""
@@ -51,7 +59,7 @@ class Assistant:
         question = self.check(question, lang)
         query = condense(without_injection(question), history, self.settings.history_turns)
         hits = drop_injected(self.retriever.retrieve(query, self.settings.k))
-        decided = triage(question)
+        decided = triage(question, self.intents, self.settings.urgent_margin, self.settings.refused_margin)
         if decided is not None:
             text, citations = quote_evidence(evidence(decided, question, self.retriever.lexical.chunks), lang)
             if not citations and decided.status == "urgent":

@@ -48,6 +48,11 @@ class Settings(BaseSettings):
     # A question naming no corpus topic needs this share of its words in the best chunks (dev: out of
     # scope <= 0.67 before the uncovered-aspect lexicon, answerable 1.0); the middle of the safe range.
     min_lexical_overlap: float = Field(0.75, ge=0, le=1.01)
+    # Triage backstop (bot.intents): when no rule fires, an urgent or refused intent wins if its nearest
+    # example phrasings beat the ordinary questions' by this cosine margin (calibrated on the dev split).
+    urgent_margin: float = Field(0.015, ge=0, le=1)
+    refused_margin: float = Field(0.015, ge=0, le=1)
+    intent_neighbours: int = Field(3, ge=1, le=20)  # examples averaged per intent
 
     llm: str = "none"  # none | openai:MODEL@BASE_URL | ollama:MODEL@URL
     llm_api_key: str = ""
