@@ -12,6 +12,7 @@ from bot.answer import Answer, ExtractiveAnswerer
 from bot.indexer import LEXICAL_DIR, read_manifest
 from bot.intents import IntentModel
 from bot.lexical import LexicalIndex
+from bot.llm import LLMWriter, make_writer
 from bot.messages import message
 from bot.retrieval import HybridRetriever, condense
 from bot.safety import drop_injected, evidence, is_out_of_scope, quote_evidence, triage, without_injection
@@ -29,6 +30,7 @@ class Assistant:
     settings: Settings
     retriever: HybridRetriever
     answerer: ExtractiveAnswerer
+    writer: LLMWriter | None = None  # rewrites answered questions with an LLM (BOT_LLM), verified
 
     def warm_up(self) -> None:
         """Load the models and embed the corpus sentences once, before the first patient."""
@@ -52,8 +54,11 @@ class Assistant:
             )
         return question
 
-    def ask(self, question: str, history: list[dict] | None = None) -> Answer:
-        """Answer one question, in the context of earlier turns when it is a follow-up."""
+    def ask(self, question: str, history: list[dict] | None = None, *, write: bool = True) -> Answer:
+        """Answer one question, in the context of earlier turns when it is a follow-up.
+
+        With an LLM writer, an answered question is rewritten and verified, unless `write` is False.
+        """
         started = time.perf_counter()
         lang = detect_language(question or "")
         question = self.check(question, lang)
@@ -78,12 +83,24 @@ class Assistant:
                 answer = Answer(
                     question, f"{text}\n\n{message('answer_outro', lang)}", "answered", citations, lang=lang, hits=hits
                 )
+                if write and self.writer is not None:
+                    answer = self.writer.answer(answer, history)
         answer.latency_ms = (time.perf_counter() - started) * 1000
         return answer
 
     def stream(self, question: str, history: list[dict] | None = None) -> Iterator[tuple[str, Answer | None]]:
-        """Yield the answer text as it grows, then the final Answer (`(text, None)` ... `(text, answer)`)."""
-        answer = self.ask(question, history)
+        """Yield the answer text as it grows, then the final Answer (`(text, None)` ... `(text, answer)`).
+
+        With an LLM writer, an answered question streams the model's draft, then its verified text.
+        """
+        started = time.perf_counter()
+        answer = self.ask(question, history, write=False)
+        if answer.status == "answered" and self.writer is not None:
+            for text, final in self.writer.stream(answer, history):
+                if final is not None:
+                    final.latency_ms = (time.perf_counter() - started) * 1000
+                yield text, final
+            return
         shown = ""
         for line in answer.answer.splitlines(keepends=True):
             shown += line
@@ -116,8 +133,11 @@ def open_index(settings: Settings, embeddings=None) -> tuple[ChromaStore, Lexica
     return store, lexical
 
 
-def build_assistant(settings: Settings, embeddings=None) -> Assistant:
-    """Everything the chatbot needs, from settings; the models load lazily."""
+def build_assistant(settings: Settings, embeddings=None, writer: LLMWriter | None = None) -> Assistant:
+    """Everything the chatbot needs, from settings; the models load lazily.
+
+    The LLM writer is the one given, else the one BOT_LLM names (none by default).
+    """
     from bot.embeddings import make_embeddings
 
     embeddings = embeddings or make_embeddings(settings.embedding_model, settings.embedding_batch_size)
@@ -134,7 +154,7 @@ def build_assistant(settings: Settings, embeddings=None) -> Assistant:
     answerer = ExtractiveAnswerer(
         embeddings, settings.answer_sentences, settings.answer_max_citations, stored_vectors=store.sentence_vectors
     )
-    return Assistant(settings, retriever, answerer)
+    return Assistant(settings, retriever, answerer, writer or make_writer(settings, embeddings))
 
 
 def index_info(settings: Settings) -> dict:
