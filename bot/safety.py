@@ -530,7 +530,7 @@ def lexical_overlap(question: str, hits: list[Hit], top: int = 3) -> float:
 class ScopeEvidence:
     """What the out-of-scope decision looks at, kept for evals and calibration."""
 
-    best_dense: float
+    best_dense: float | None  # None when retrieval ran without the dense retriever (lexical mode)
     overlap: float
     topic: bool
     uncovered: str | None
@@ -540,7 +540,7 @@ class ScopeEvidence:
         or a topic named but retrieval far from anything in the corpus."""
         if self.uncovered:
             return True
-        if not self.topic:
+        if not self.topic or self.best_dense is None:
             return self.overlap < min_overlap
         return self.best_dense < min_dense
 
@@ -558,7 +558,7 @@ def scope_evidence(
     topics = topics_named(without_injection(query or question))
     for turn in earlier[-2:] if not topics else []:
         topics |= topics_named(turn)
-    best_dense = max((h.dense_score for h in hits if h.dense_score is not None), default=0.0)
+    best_dense = max((h.dense_score for h in hits if h.dense_score is not None), default=None)
     uncovered = UNCOVERED.search(rule_text(question))
     uncovered = uncovered.group(0) if uncovered else unsupported_aspect(question, hits, topics)
     return ScopeEvidence(best_dense, lexical_overlap(question, hits), bool(topics), uncovered)

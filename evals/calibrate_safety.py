@@ -146,7 +146,7 @@ def main() -> None:
             label, margin = row["intent"]
             print(
                 f"{mark} {case['id']:<14} {got:<12} {kind:<22} rules={int(row['rules'] is not None)} "
-                f"{label}{margin:+.3f} dense={scope.best_dense:.3f} overlap={scope.overlap:.2f} "
+                f"{label}{margin:+.3f} dense={scope.best_dense if scope.best_dense is not None else float('nan'):.3f} overlap={scope.overlap:.2f} "
                 f"topic={int(scope.topic)} uncovered={scope.uncovered!r:<14} {case['question'][:60]}"
             )
 

@@ -13,7 +13,7 @@ import pytest
 
 from bot.intents import IntentModel, knowledge
 from bot.messages import _all as all_messages
-from bot.safety import names_topic, rule_text, rule_triage, triage, uncovered_aspect, without_injection
+from bot.safety import is_out_of_scope, names_topic, rule_text, rule_triage, triage, uncovered_aspect, without_injection
 from bot.text import normalize
 
 URGENT = [
@@ -378,3 +378,20 @@ def test_instructions_inside_a_document_change_no_status_and_no_source(assistant
         assert attacked.status == clean.status, question
         assert {c.source for c in attacked.citations} == {c.source for c in clean.citations}, question
         assert not _says(attacked.answer, r"roaccutane-sans-ordonnance|40 mg|sans danger pendant"), question
+
+
+def test_lexical_mode_answers_corpus_questions(assistant):
+    """Without dense scores (retrieval_mode=lexical) the decision rests on the words found."""
+    from bot.retrieval import HybridRetriever
+
+    lexical_only = HybridRetriever(assistant.retriever.store, assistant.retriever.lexical, mode="lexical")
+    settings = assistant.settings
+    hits = lexical_only.retrieve("Quels sont les risques de la mésothérapie ?", 5)
+    assert hits and all(h.dense_score is None for h in hits)
+    assert not is_out_of_scope(
+        "Quels sont les risques de la mésothérapie ?", hits, settings.min_dense_score, settings.min_lexical_overlap
+    )
+    weather = lexical_only.retrieve("Quel temps fera-t-il demain à Lyon ?", 5)
+    assert is_out_of_scope(
+        "Quel temps fera-t-il demain à Lyon ?", weather, settings.min_dense_score, settings.min_lexical_overlap
+    )
