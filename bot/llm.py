@@ -70,7 +70,10 @@ def make_chat_model(spec: LLMSpec, settings: Settings) -> BaseChatModel:
             api_key=settings.llm_api_key or "none",  # local servers ignore it; the client needs one
             timeout=settings.llm_timeout_s,
             max_retries=0,
-            max_tokens=settings.llm_max_tokens,
+            # langchain-openai sends `max_tokens` as `max_completion_tokens`, which llama.cpp's server
+            # ignores (it then generates to the end of its context); `max_tokens` in the body is what
+            # OpenAI-compatible servers (llama.cpp, vLLM, LM Studio) read.
+            extra_body={"max_tokens": settings.llm_max_tokens},
             temperature=0,
         )
     from langchain_ollama import ChatOllama
