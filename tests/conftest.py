@@ -7,6 +7,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.llm_server import free_port  # noqa: F401  (one helper for every server a test starts)
+
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
 os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")

@@ -1,7 +1,6 @@
 """The store through a real Chroma server (`chroma run`) on loopback, as replicas of the app would share it."""
 
 import shutil
-import socket
 import subprocess
 import sys
 import time
@@ -12,19 +11,13 @@ import pytest
 
 from bot.indexer import build_index
 from bot.settings import Settings
-from tests.conftest import CORPUS
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
+from tests.conftest import CORPUS, free_port
 
 
 @pytest.fixture(scope="module")
 def chroma_url(tmp_path_factory):
     chroma = shutil.which("chroma") or str(Path(sys.executable).parent / "chroma")
-    port = _free_port()
+    port = free_port()
     folder = tmp_path_factory.mktemp("chroma-server")
     with open(folder / "server.log", "w") as log:
         process = subprocess.Popen(
