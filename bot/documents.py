@@ -68,7 +68,19 @@ def _read_pdf(path: Path) -> str:
     return PAGE_BREAK.join(pages)
 
 
-_BOILERPLATE_TAGS = ("script", "style", "noscript", "nav", "header", "footer", "aside", "form", "iframe", "svg", "button")
+_BOILERPLATE_TAGS = (
+    "script",
+    "style",
+    "noscript",
+    "nav",
+    "header",
+    "footer",
+    "aside",
+    "form",
+    "iframe",
+    "svg",
+    "button",
+)
 
 
 def _read_html(path: Path) -> tuple[str, str]:
@@ -79,7 +91,9 @@ def _read_html(path: Path) -> tuple[str, str]:
     title = (soup.title.get_text(" ", strip=True) if soup.title else "") or ""
     for tag in soup(_BOILERPLATE_TAGS):
         tag.decompose()
-    for tag in soup.select('[class*="cookie"], [id*="cookie"], [class*="breadcrumb"], [class*="share"], [role="navigation"]'):
+    for tag in soup.select(
+        '[class*="cookie"], [id*="cookie"], [class*="breadcrumb"], [class*="share"], [role="navigation"]'
+    ):
         tag.decompose()
     root = soup.find("main") or soup.find("article") or soup.body or soup
     heading = root.find("h1")

@@ -96,8 +96,6 @@ def detect_language(text: str) -> str:
     return "en" if english > french else "fr"
 
 
-
-
 def sentence_spans(text: str) -> list[tuple[int, int]]:
     """(start, end) of each sentence or list item of a passage, white space trimmed.
 
