@@ -172,7 +172,10 @@ class ExtractiveAnswerer:
                 break
             if sentence.hit.chunk.chunk_id not in sources and len(sources) >= self.max_citations:
                 continue
-            for part in [sentence, *_list_after(sentence)]:
+            items = _list_after(sentence)
+            if sentence.text.rstrip().endswith(":") and not items:
+                continue  # a lead-in whose list stands in another passage says nothing by itself
+            for part in [sentence, *items]:
                 chosen.setdefault(part.sentence_id, part)
             sources.add(sentence.hit.chunk.chunk_id)
         return sorted(chosen.values(), key=lambda s: (s.hit_rank, s.start))

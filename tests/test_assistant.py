@@ -69,3 +69,17 @@ def test_html_in_a_question_is_just_text(assistant):
     answer = assistant.ask("<script>alert(1)</script> Quels sont les risques de la mésothérapie ?")
     assert answer.status in ("answered", "refused", "out_of_scope")
     assert "<script>" not in answer.answer
+
+
+@pytest.mark.parametrize(
+    "question", ["Quels sont les risques de l'isotrétinoïne ?", "Les deux vidéos sur l'isotrétinoïne parlent de quoi ?"]
+)
+def test_a_quoted_lead_in_comes_with_its_list(assistant, question):
+    statements = [
+        re.fullmatch(r"- (.*) \[(\d+)\]", line).groups()
+        for line in assistant.ask(question).answer.splitlines()
+        if line.startswith("- ")
+    ]
+    for (text, number), following in zip(statements, [*statements[1:], None]):
+        if text.endswith(":"):
+            assert following is not None and following[1] == number, statements
