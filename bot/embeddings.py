@@ -26,6 +26,10 @@ class _QueryCache:
         self._items: OrderedDict[str, list[float]] = OrderedDict()
         self._lock = threading.Lock()
 
+    def clear(self) -> None:
+        with self._lock:
+            self._items.clear()
+
     def get(self, text: str, compute) -> list[float]:
         with self._lock:
             if text in self._items:
@@ -73,6 +77,10 @@ class E5Embeddings(Embeddings):
     def embed_query(self, text: str) -> list[float]:
         return self._queries.get(text, self._embed_query)
 
+    def forget_queries(self) -> None:
+        """Drop the remembered query embeddings (benchmarks time the embedding too)."""
+        self._queries.clear()
+
     def _embed_query(self, text: str) -> list[float]:
         model = self._engine()
         with self._lock:
@@ -114,6 +122,10 @@ class SentenceTransformerEmbeddings(Embeddings):
 
     def embed_query(self, text: str) -> list[float]:
         return self._queries.get(text, lambda t: self._encode([self._query_prefix + t])[0])
+
+    def forget_queries(self) -> None:
+        """Drop the remembered query embeddings (benchmarks time the embedding too)."""
+        self._queries.clear()
 
 
 def _model_label(model_name_or_path: str) -> str:
