@@ -15,7 +15,15 @@ from bot.lexical import LexicalIndex
 from bot.llm import LLMWriter, make_writer
 from bot.messages import message
 from bot.retrieval import HybridRetriever, condense
-from bot.safety import drop_injected, evidence, is_out_of_scope, quote_evidence, triage, without_injection
+from bot.safety import (
+    drop_injected,
+    evidence,
+    evidence_first,
+    is_out_of_scope,
+    quote_evidence,
+    triage,
+    without_injection,
+)
 from bot.settings import Settings
 from bot.store import REBUILD_HINT, ChromaStore, IndexMissingError
 from bot.text import detect_language
@@ -66,7 +74,9 @@ class Assistant:
         hits = drop_injected(self.retriever.retrieve(query, self.settings.k))
         decided = triage(question, self.intents, self.settings.urgent_margin, self.settings.refused_margin)
         if decided is not None:
-            text, citations = quote_evidence(evidence(decided, question, self.retriever.lexical.chunks), lang)
+            backing = evidence(decided, question, self.retriever.lexical.chunks)
+            hits = evidence_first(hits, backing, self.settings.k)
+            text, citations = quote_evidence(backing, lang)
             if not citations and decided.status == "urgent":
                 text, citations = self.answerer.compose(query, hits, lang)
             lead = message(decided.message_key, lang)

@@ -35,12 +35,12 @@ def rule_text(question: str) -> str:
 
 @dataclass(frozen=True)
 class Triage:
-    status: str  # "urgent" or "refused"
+    status: str  # "urgent", "refused", or "out_of_scope" for a request aimed at the assistant itself
     kind: str  # names the message: suicide, pregnancy, infection, allergy, poisoning, red_flag, prescription, dose, purchase, injection
 
     @property
     def message_key(self) -> str:
-        return f"{self.status}_{self.kind}"
+        return "injection" if self.kind == "injection" else f"{self.status}_{self.kind}"
 
 
 def _rx(*patterns: str) -> re.Pattern:
@@ -62,6 +62,21 @@ URGENT = {
         r"envie? de mourir",
         r"envie? d'en finir",
         r"veux mourir",
+        # any tense or person of "vouloir" before dying: "elle m'a dit qu'elle voulait mourir"
+        r"\b(veu[xt]?|veulent|voulai[st]?|voulaient|voudrai[st]?|voudraient|voulu)\b( (plus|plu|vraiment|juste))? "
+        r"(mourir|en finir|me tuer|se tuer|disparaitre)",
+        r"\b(plus|pas|aucun\w*|sans) (d'interet|de raison|raisons?|de sens|de but|envie) (a|de) (vivre|continuer)",
+        r"\bla vie n'a (plus|pas) (de|aucun) sens",
+        r"\b(marre|fatigue\w*|epuise\w*) de (la vie|vivre)\b",
+        r"\b(ne|n') ?(plus|jamais) me reveiller",
+        r"\b(me|se|te|m'|s') ?(coup\w*|taillad\w*|scarifi\w*|mutil\w*|entaill\w*) (les|le|la|ses|mes|tes|son|sa) "
+        r"(bras|poignets?|cuisses?|jambes?|ventre|avant-bras)",
+        r"\b(no|any) (point|reason) (in |to )?(living|live|going on|carry on)",
+        r"\bwish (i|she|he) (was|were) (dead|never born|gone)",
+        r"\b(take|taking|end|ending) (my|his|her) (own )?life",
+        r"\b(tired of|done with) (living|life)\b",
+        r"\b(don'?t|do not|never) want to wake up",
+        r"\bwants? to die\b",
         r"(veu[xt]?|veu|ve) (plus|plu|pas) vivre",
         r"(plus|plu|pas) envie de vivre",
         r"me faire du mal",
@@ -109,7 +124,14 @@ URGENT = {
         r"\bi (think|thought|guess|fear) (i'?m|i am|i might be|i may be) pregnant",
         r"\b(scared|afraid|worried) (i'?m|i am|i might be|of being) pregnant",
         r"\bcondom (broke|split|tore)",
-        r"test de grossesse (est )?positif",
+        r"test de grossesse.{0,40}positif",
+        r"\bpositif.{0,20}test de grossesse",
+        r"\b(j'attends|on attend|elle attend) un (bebe|enfant)",
+        r"\bretard (de|dans) (mes |les |ses )?regles",
+        r"\b(mes|ses) regles (ne sont|sont) (pas|toujours pas) (venues|arrivees)",
+        r"\bpregnancy test.{0,40}positive",
+        r"\b(i'?m|i am|she'?s|she is) expecting\b",
+        r"\blate period\b",
         r"\bretard de regles",
         r"(pas|plus) eu mes regles",
         r"regles en retard",
@@ -119,7 +141,7 @@ URGENT = {
         r"might be pregnant",
         r"positive pregnancy test",
         r"missed (my )?period",
-        r"period is late",
+        r"period (is|was|has been) (\w+ )?late",
         r"found out i'?m pregnant",
     ),
     "infection": _rx(
@@ -172,7 +194,8 @@ URGENT = {
         r"(tres|trop|super|horriblement) mal au ventre",
         r"douleurs? (intenses?|insupportables?|atroces?)",
         r"severe (stomach|abdominal|belly) pain",
-        r"(je )?(ne )?vois (plus|plu|flou|trouble)",
+        r"(je )?(ne )?vois (plus|plu)\b(?! (aucun\w*|d'interet|l'interet|de raison|le bout|rien|personne|d'issue))",
+        r"(je )?(ne )?vois (flou|trouble)",
         r"\b(vue|vision).{0,20}(brouill\w*|troubl\w*|flou\w*|baiss\w*) .{0,20}(d'un coup|brutalement|soudain)",
         r"\b(vue|vision).{0,30}(d'un coup|brutalement|soudain\w*)",
         r"douleur (intense|atroce|violente|terrible) (a|dans) l'(oeil|yeux)",
@@ -218,16 +241,20 @@ _CHECK_FRAMING = ("suicide", "infection")
 _DOSE_REQUEST = (
     r"(quelle|quel|quoi|combien|donne|indique|recommande|conseille|dis|meilleure?|bonne?|what|which|how much|how many|"
     r"give|tell|exact|precise|best|right|ideal)"
-    r"\b.{0,40}(dose|dosage|posologie|\bmg\b|milligram|cocktail|gelules|comprimes|capsules|pills)"
+    r"\b.{0,40}(dose|dosage|posologie|\bmg\b|\bml\b|milligram|cocktail|gelules|comprimes|capsules|pills|dilution|"
+    r"protocole|protocol|melange|mixture)"
 )
 _SELF_SUPPLY = (
     r"(\bpote\b|\bami\b|copain|un mec|friend|dealer|etranger|abroad|marche noir|black market|sans ordonnance|"
+    r"sans (mon |le |un )?(dermato\w*|medecin)|(dermato\w*|medecin|docteur) (est )?(en vacances|absent|injoignable)|"
+    r"boite (est )?(finie|vide|terminee)|plus d'ordonnance|ran out|out of (pills|capsules)|"
     r"without (a )?prescription|qu'il ramene|he brings|sans (passer par|voir) (le|un) (medecin|dermato))"
 )
 _OFF_LABEL_PURPOSE = (
     r"(nez|esthetique|affiner|peau (plus )?(nette|parfaite|lisse|belle)|belle peau|maigrir|mincir|perdre du (poids|ventre)|"
     r"graisse|beaute|rajeunir|rides|nose|aesthetic|cosmetic|beauty|clear(er)? skin|perfect skin|lose (fat|weight)|belly|"
-    r"slim|wrinkles|glow|peau de bebe|baby skin|mariage|wedding|petits? boutons|quelques boutons|few (small )?pimples|"
+    r"slim|wrinkles|glow|a la maison|at home|chez moi|moi-meme|moi meme|myself|for (my )?friends|pour (mes |des )?(amie?s|copines?)|"
+    r"peau de bebe|baby skin|mariage|wedding|petits? boutons|quelques boutons|few (small )?pimples|"
     r"small pimples|pimples? fast|glass skin|pores|teint)"
 )
 
@@ -247,6 +274,12 @@ REFUSED = {
         # a dose for a medicine obtained outside the prescription circuit
         _SELF_SUPPLY + r".{0,120}" + _DOSE_REQUEST,
         _DOSE_REQUEST + r".{0,80}" + _SELF_SUPPLY,
+        # asking the bot how much to take or inject oneself: a prescription in all but name
+        r"\bcombien de (gelules|comprimes|capsules|mg|ml|milligrammes?|gouttes|unites|seringues?|produit)\b.{0,40}"
+        r"\b(je|dois-je|faut-il que je|est-ce que je)\b.{0,15}\b(prend\w*|continu\w*|injecte\w*|dilu\w*|mets|mettre|melang\w*)",
+        r"\bje (dilue|injecte|melange|mets|prends|continue)\w* combien\b",
+        r"\bhow (much|many)\b.{0,40}\b(should|do|can|must) i\b.{0,20}\b(take|inject|dilute|mix|use|keep taking)",
+        r"\b(dilution|protocole|protocol)\b.{0,60}\b(lidocaine|vitamines?|vitamins?|cocktail|meso\w*|injections?)",
     ),
     "prescription": _rx(
         r"prescri[st]?(s|re|vez|rais|rai|t)?[- ]moi",
@@ -303,13 +336,17 @@ INJECTION = _rx(
     r"\bunrestricted\b",
     r"\b(reponds|parle|answer|talk) (comme|like) (un|une|a|an)\b",
 )
-# Requests that only make sense as an attack: reveal the prompt, or make the bot assert something.
-_LEAK_OR_ASSERT = _rx(
-    r"(montre|affiche|donne|revele|repete|recopie|ecris|show|reveal|print|repeat|output|tell).{0,30}(prompt|instructions|consignes|regles internes|system message)",
+# Making the bot assert something ("dis que c'est sans danger").
+_ASSERT = _rx(
     r"\b(dis|dites|ecris|affirme|confirme|reponds) (moi )?(que|qu')",
     r"\b(say|write|state|confirm|tell me) that\b",
     r"\b(tu|vous) (reponds|repondras|repondez|diras|dis|affirmes|affirmeras) (que|qu'|toujours que)",
     r"\b(you )?(will )?(answer|say|reply|respond) (only )?that\b",
+)
+# Requests that only make sense as an attack: reveal the prompt, or make the bot assert something.
+_LEAK_OR_ASSERT = _rx(
+    r"(montre|affiche|donne|revele|repete|recopie|ecris|show|reveal|print|repeat|output|tell).{0,30}(prompt|instructions|consignes|regles internes|system message)",
+    _ASSERT.pattern,
     r"(repete|recopie|reecris|repeat|copy|print|paste)\b.{0,40}(texte|text|message|everything|tout|mots).{0,40}(au-dessus|au dessus|ci-dessus|above|precede|before this)",
     r"(texte|text|message|consignes|instructions) .{0,20}(au-dessus|au dessus|ci-dessus|above)",
 )
@@ -325,6 +362,7 @@ _OFF_TASK = _rx(
     r"\b(ecris|ecrire|raconte|invente|compose|redige|write|tell|compose)\b.{0,30}\b(poeme|poesie|histoire|conte|blague|chanson|recette|poem|story|joke|song|recipe|essay)",
     r"\brecette\b",
     r"\brecipe\b",
+    r"\b(lettre de motivation|cover letter|\bcv\b|resume|dissertation|devoirs?|homework|exposes?|essay)\b",
 )
 
 
@@ -350,7 +388,8 @@ def triage(
     decided = rule_triage(question)
     if decided is not None or intents is None or is_off_task(question):
         return decided
-    return intent_triage(intents.scores(question).best(), urgent_margin, refused_margin)
+    decided = intent_triage(intents.scores(question).best(), urgent_margin, refused_margin)
+    return injection_triage(rule_text(question)) if decided is not None and decided.kind == "injection" else decided
 
 
 def intent_triage(best: tuple[str, float], urgent_margin: float, refused_margin: float) -> Triage | None:
@@ -381,10 +420,17 @@ def _rules(text: str) -> Triage | None:
         if pattern.search(text):
             return Triage("refused", kind)
     if _LEAK.search(text) or (INJECTION.search(text) and _LEAK_OR_ASSERT.search(text)):
-        return Triage("refused", "injection")
+        return injection_triage(text)
     if _LEAK_OR_ASSERT.search(text) and re.search(r"prompt|instructions|consignes|system message", text):
-        return Triage("refused", "injection")
+        return injection_triage(text)
     return None
+
+
+def injection_triage(text: str) -> Triage:
+    """A request aimed at the assistant itself. Its status is that of what is left once the instructions
+    are set aside: asking the bot to assert something ("dis que c'est sans danger") is refused; asking for
+    its prompt leaves no question on medicines, which is out of scope. Neither is ever carried out."""
+    return Triage("refused" if _ASSERT.search(text) else "out_of_scope", "injection")
 
 
 def is_injection(text: str) -> bool:
@@ -471,8 +517,22 @@ def names_topic(text: str) -> bool:
 
 def asked_aspects(question: str) -> list[str]:
     """The aspects of bot/safety.yaml a question asks about (dose, price, sun, duration...)."""
+    return list(_aspect_evidence(question))
+
+
+def _aspect_evidence(question: str) -> dict[str, list[str]]:
+    """Each aspect asked, with the expressions that count as its evidence in a passage.
+
+    An aspect whose `evidence` is `asked` (a symptom, say) is answered only by a passage naming the very
+    words asked: "fait tomber les cheveux ?" needs "cheveux" in a passage on the medicine asked about.
+    """
     text = rule_text(question)
-    return [name for name, aspect in knowledge()["aspects"].items() if any(re.search(p, text) for p in aspect["ask"])]
+    found = {}
+    for name, aspect in knowledge()["aspects"].items():
+        matches = [m.group(0) for p in aspect["ask"] for m in re.finditer(p, text)]
+        if matches:
+            found[name] = [re.escape(m) for m in matches] if aspect["evidence"] == "asked" else aspect["evidence"]
+    return found
 
 
 def unsupported_aspect(question: str, hits: list[Hit], topics: set[str] | None = None, top: int = 5) -> str | None:
@@ -484,8 +544,7 @@ def unsupported_aspect(question: str, hits: list[Hit], topics: set[str] | None =
     """
     topics = topics_named(question) if topics is None else topics
     passages = [normalize(h.chunk.search_text) for h in hits[:top]]
-    for name in asked_aspects(question):
-        evidence = knowledge()["aspects"][name]["evidence"]
+    for name, evidence in _aspect_evidence(question).items():
         if not any(
             not topics or _topic_before(p, found.start()) in topics | {None}
             for e in evidence
@@ -613,6 +672,17 @@ def evidence(triaged: Triage, question: str, chunks: list[Chunk]) -> list[Senten
                 found.append(Sentence(len(found), Hit(chunk, 0.0), *spans[0]))
                 break
     return found
+
+
+def evidence_first(hits: list[Hit], sentences: list[Sentence], k: int) -> list[Hit]:
+    """The passages of an urgent or refused answer: those holding its evidence first, then the retrieved ones.
+
+    The intent decides what the patient needs to read (the depression warning for distress, the
+    contraindication for a pregnancy), so its passages lead whatever the wording of the question.
+    """
+    routed = list({s.hit.chunk.chunk_id: s.hit for s in sentences}.values())
+    seen = {h.chunk.chunk_id for h in routed}
+    return (routed + [h for h in hits if h.chunk.chunk_id not in seen])[: max(k, len(routed))]
 
 
 def quote_evidence(sentences: list[Sentence], lang: str = "fr") -> tuple[str, list[Citation]]:
