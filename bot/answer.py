@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import threading
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
@@ -192,10 +193,22 @@ class ExtractiveAnswerer:
         return "\n".join(lines), citations
 
 
+_WORDS = re.compile(r"[^\W\d_][\w'’()/-]*")
+
+
 def _is_label(sentence: str, chunk) -> bool:
-    """Not a statement: a document title or section name standing in the text, or a question
-    (committee minutes list the questions asked before their answers)."""
-    if sentence.rstrip().endswith("?"):
+    """Not a statement: a document title or section name standing in the text, a question (committee
+    minutes list the questions asked before their answers), or a form's fields run together ("Nom du
+    dossier ... Laboratoire(s) ... Direction concernée ..."): no closing punctuation, mostly capitals."""
+    stripped = sentence.rstrip()
+    if stripped.endswith("?"):
+        return True
+    words = _WORDS.findall(stripped)
+    if (
+        words
+        and not stripped.endswith((".", "!", ":", ";", ","))
+        and sum(w[0].isupper() for w in words) >= 0.4 * len(words)
+    ):
         return True
     return normalize(sentence).rstrip(" .") in normalize(f"{chunk.title} {chunk.section}")
 

@@ -89,7 +89,16 @@ URGENT = {
         r"\b(me|se|te) (pendre|pend|jeter (sous|du|d'un|par)|defenestrer|tirer une balle|noyer|ouvrir les veines|foutre en l'air)",
         r"\b(mettre|mettrai|met) fin a (mes|ses|tes) jours",
         r"\b(pens\w*|pensee\w*|idee\w*) (a|de|sur) la mort\b",
-        r"\bpens\w* a mourir",
+        r"\bpens\w* (souvent |tout le temps |beaucoup |parfois |sans arret |de plus en plus )?a (mourir|la mort|en finir)",
+        r"\b(serai[st]? )?mieux sans moi\b",
+        r"\b(vois|voit) (plus|pas) (comment|pourquoi) (continuer|vivre|tenir)",
+        r"\b(plus|pas) (la force|le courage|l'energie) de (continuer|vivre|tenir)",
+        r"\b(que|veux que|voudrais que) tout (s'arrete|cesse|se termine)",
+        r"\b(messages?|textos?|sms|lettres?|mots?) d'adieu",
+        r"\b(goodbye|farewell) (texts?|messages?|letters?|notes?)",
+        r"\b(my|ma|sa|his|her) (last|derniere) (night|nuit|day|jour)\b",
+        r"\b(decided|decide|decidee?) (to die|to end|d'en finir|de mourir|de partir)",
+        r"\bwant (it all|everything) to (stop|end)\b",
         r"(si je n'?etais plus la|si j'?etais plus la|plus etre la|disparaitre pour (toujours|de bon))",
         r"\bpour en finir\b",
         r"\b(me|se|te) (fai[rst]e?|fera|fais) du mal\b",
@@ -141,7 +150,7 @@ URGENT = {
         r"might be pregnant",
         r"positive pregnancy test",
         r"missed (my )?period",
-        r"period (is|was|has been) (\w+ )?late",
+        r"period (is|was|has been) (\w+ ){0,2}late",
         r"found out i'?m pregnant",
     ),
     "infection": _rx(
@@ -151,6 +160,7 @@ URGENT = {
         r"(piqure|injection|seance|meso).{0,80}(frissons|fievre|fievreu\w*|feverish|chills|shaky)",
         r"(skin|spots?|sites?|marks?).{0,40}(turn\w* black|black|purple|necro)",
         r"\b(coulent|suinte\w*|draining|oozing|leaking pus)\b",
+        r"\b(ca )?coule (jaune|du pus|vert)",
         _ME + r".{0,60}(abces|\bpus\b|fievre|\bca coule\b|rouge et chaud|gonfle et chaud|chaud et gonfle)",
         r"(abces|\bpus\b|fievre).{0,60}(depuis|apres) (ma|mes|la) (seance|injection|piqure|mesotherap)",
         _ME + r".{0,60}(abscess|\bpus\b|fever|infected|oozing|red and hot)",
@@ -172,6 +182,8 @@ URGENT = {
         r"(swollen|swelling|swell).{0,40}(face|throat|lips|tongue|eyelids)",
         r"(face|throat|lips|tongue).{0,40}(swollen|swelling|swell)",
         r"(can'?t|cannot|hard to|trouble|difficulty|struggling to) breath",
+        r"\bthroat (is )?(closing|tightening|tight)",
+        r"\bwheez",
     ),
     "poisoning": _rx(
         r"(a|ai|as|avons|ont) avale (plusieurs|toute?s?|des|une|deux|trois|\d+|la|les|mes|ma|une|plein|beaucoup|un tas) ",
@@ -181,6 +193,10 @@ URGENT = {
         r"swallowed (some|several|all|my|the|a|\d+)",
         r"took (too many|all (of )?my|a whole (box|pack))",
         r"(pris|prendre) (toute la boite|trop de (gelules|comprimes|cachets))",
+        r"\b(vient|viens|venons|viennent) d'avaler\b",
+        r"\bavale (toute? )?(une|la|sa|ma|sa) (plaquette|boite)",
+        r"\b(pris|took|taken|taking) (a |une |le |the )?(double|triple)( de la)? (dose|dosage)",
+        r"\b(double|triple) (dose|dosage)\b.{0,80}\b(mal|malade|vertig\w*|confus\w*|dizzy|confused|sick|vomit\w*)",
     ),
     "red_flag": _rx(
         r"sang dans (les|mes) selles",
@@ -194,7 +210,10 @@ URGENT = {
         r"(tres|trop|super|horriblement) mal au ventre",
         r"douleurs? (intenses?|insupportables?|atroces?)",
         r"severe (stomach|abdominal|belly) pain",
-        r"(je )?(ne )?vois (plus|plu)\b(?! (aucun\w*|d'interet|l'interet|de raison|le bout|rien|personne|d'issue))",
+        r"(je )?(ne )?vois (plus|plu) (rien|net|clair|bien|d'un oeil|de l'oeil|de mon oeil)",
+        r"\bcan'?t see (anything )?(out of|with|from) (my )?(left |right )?eye",
+        r"\b(douleur|serre|oppression)\w*.{0,30}poitrine",
+        r"\bpoitrine.{0,60}bras gauche",
         r"(je )?(ne )?vois (flou|trouble)",
         r"\b(vue|vision).{0,20}(brouill\w*|troubl\w*|flou\w*|baiss\w*) .{0,20}(d'un coup|brutalement|soudain)",
         r"\b(vue|vision).{0,30}(d'un coup|brutalement|soudain\w*)",
@@ -260,7 +279,8 @@ _OFF_LABEL_PURPOSE = (
 
 REFUSED = {
     "purchase": _rx(
-        r"(ou|comment|site|adresse|lien).{0,40}(acheter|commander|trouver|avoir|procurer|obtenir).{0,50}(sans ordonnance|en ligne|internet|sans prescription|sans passer)",
+        r"(ou|comment|site|adresse|lien).{0,40}(acheter|commander|trouver|avoir|procurer|obtenir|choper|chopper|recuperer|fournir)"
+        r".{0,50}(sans ordonnance|en ligne|internet|sans prescription|sans passer)",
         r"(acheter|commander|procurer|obtenir).{0,50}(sans ordonnance|en ligne|sur internet|sans prescription)",
         r"(buy|order|get|purchase|obtain).{0,50}(without (a |any )?(prescription|doctor)|online|on the internet)",
         r"(lien|link|site|website|url).{0,30}(vend|sell|pharmacie en ligne|online pharmacy)",
@@ -283,7 +303,10 @@ REFUSED = {
     ),
     "prescription": _rx(
         r"prescri[st]?(s|re|vez|rais|rai|t)?[- ]moi",
-        r"(fais|faire|fait|faites|ecri[st]?|ecrire|redige[rsz]?|donne|genere|signe|etablis|prepare|renouvelle)[- ]?(moi|nous)? (une |un |la |ma |mon |l')(fausse |faux )?(ordonnance|prescription|certificat|ordo|renouvellement)",
+        # imperative, not a past tense ("ma dermato m'a donné une ordonnance" is a story, not a request)
+        r"(?<!\ba )(?<!'a )(?<!\bai )(?<!\bont )(?<!\bas )"
+        r"(fais|faire|fait|faites|ecri[st]?|ecrire|redige[rsz]?|donne|genere|signe|etablis|prepare|renouvelle)[- ]?(moi|nous)? "
+        r"(une |un |la |ma |mon |l')(fausse |faux )?(ordonnance|prescription|certificat|ordo|renouvellement)",
         r"\brenouvel\w*[- ](moi|me) ",
         r"\b(tu (peux|pourrais)|peux-tu|pourrais-tu) (me )?(faire|rediger|ecrire|renouveler|signer|etablir) (une |un |la |ma |mon |l')?(ordonnance|prescription|ordo|renouvellement)",
         r"\b(write|renew|sign|draft|make|issue) (me )?(out |up )?(a |an |my |the )?(new )?(prescription|renewal|script|refill)",
@@ -304,6 +327,8 @@ REFUSED = {
         r"\b(me|m') ?(faire|piquer|injecter)\b.{0,50}(injections?|piqures?|meso\w*).{0,40}"
         r"(moi-meme|moi meme|a la maison|chez moi|tout seul|toute seule)",
         r"\b(inject|do .{0,20}injections?)\b.{0,40}\b(myself|on myself|at home)\b",
+        r"(comment|how|explique|explains?|teach|show|apprends)\b.{0,40}\b(inject\w*|piqu\w*|injecter)\b.{0,60}"
+        r"\b(own|propre|moi-meme|myself|herself|himself|soi-meme|at home|a la maison|chez (moi|soi|elle|lui))\b",
     ),
 }
 
@@ -315,6 +340,7 @@ INJECTION = _rx(
     r"\[/?inst\]",
     r"#{2,}",
     r"(nouvelles?|new) (instructions?|regles?|rules|system prompt|consignes?)",
+    r"\b(instructions?|consignes?) prioritaires?|priority (instructions?|rules?)",
     r"\b(tu es|vous etes) (maintenant|desormais)",
     r"\byou are now\b",
     r"\byou'?re (a|an|my) \w+ now\b",
@@ -367,6 +393,29 @@ _OFF_TASK = _rx(
 
 
 # "si je suis enceinte, que se passe-t-il ?" asks about a risk; it is not a report.
+# "Est-ce légal de vendre ... en ligne ?" asks about the law: an ordinary question.
+_LEGALITY = _rx(r"\b(legal|legale|legaux|illegal\w*|le droit|ont-ils le droit|allowed|lawful|permitted|autorise\w*)\b")
+
+# Content written to promote a medicine or to vouch for a claim ("écris un post qui dit que...", "confirme
+# pour mes abonnés que c'est sûr"): the bot states only what its documents say, and never as an endorsement.
+_PROMOTE = _rx(
+    r"\b(ecris|ecrire|redige\w*|write|draft|create|make|compose)\b.{0,40}\b(post|publication|caption|legende|tweet|"
+    r"reel|slogan|pub|advert\w*|ad copy|phrase d'expert|citation|quote|temoignage|testimonial)\b",
+    r"\b(phrase d'expert|citation|quote|slogan)\b.{0,60}\b(ecris|write|redige)",
+    r"\b(ecris|ecrire|redige|write|dis|say|confirme|confirm|repete|repeat)\w*\b.{0,60}[«\"].{0,120}"
+    r"\b(aucun (probleme|risque|danger)|sans (danger|risque)|no risk|safe|harmless|100 ?%)",
+    r"\b(confirme|confirm|certifie|certify|valide|validate)\b.{0,40}\b(abonnes|followers|communaute|audience|public)\b",
+    r"\b(abonnes|followers)\b.{0,80}\b(sans danger|sans risque|100 ?%|sure?|safe|prouve\w*|proven)\b",
+    r"#\w*(ansm|approuve|approved|valide)",
+)
+
+# A pregnancy long after the treatment ended asks about a risk the documents bound in time; not an emergency.
+_LONG_AFTER = _rx(
+    r"\b(arrete|stoppe|fini|termine|stopped|finished|quit)\b.{0,40}\b(il y a|depuis|ago|for)?\s?"
+    r"(\d+|deux|trois|quatre|cinq|plusieurs|two|three|four|five|several) (ans|annees|years)",
+    r"\b(il y a|depuis) (\d+|deux|trois|quatre|cinq|plusieurs) (ans|annees)\b.{0,40}\b(arrete|fini|termine)",
+)
+
 _HYPOTHETICAL = re.compile(
     r"\b(et )?si (jamais )?(je suis|j'etais|je tombe|je tombais|elle est) enceinte|\b(what )?if (i|she) (am|is|get|gets|become|becomes|were|was) pregnant"
 )
@@ -411,14 +460,18 @@ def rule_triage(question: str) -> Triage | None:
 
 def _rules(text: str) -> Triage | None:
     for kind, pattern in URGENT.items():
+        if kind == "pregnancy" and _LONG_AFTER.search(text):
+            continue
         if pattern.search(_HYPOTHETICAL.sub(" ", text) if kind == "pregnancy" else text):
             framed = _RISK_QUESTION.search(text) or _HEARSAY.search(text)
             if kind in _CHECK_FRAMING and framed and not _LIVED[kind].search(text):
                 continue
             return Triage("urgent", kind)
     for kind, pattern in REFUSED.items():
-        if pattern.search(text):
+        if pattern.search(text) and not (kind == "purchase" and _LEGALITY.search(text)):
             return Triage("refused", kind)
+    if _PROMOTE.search(text):
+        return Triage("refused", "injection")
     if _LEAK.search(text) or (INJECTION.search(text) and _LEAK_OR_ASSERT.search(text)):
         return injection_triage(text)
     if _LEAK_OR_ASSERT.search(text) and re.search(r"prompt|instructions|consignes|system message", text):
@@ -438,6 +491,7 @@ def is_injection(text: str) -> bool:
     return bool(INJECTION.search(normalize(text)))
 
 
+_URL = re.compile(r"(https?://|www\.|\b[\w-]+\.(com|fr|net|org|io|shop|store)\b)[^\s\[\]<>«»\"]*", re.IGNORECASE)
 _SENTENCE = re.compile(r"[^.!?\n]+[.!?]*")
 
 
@@ -449,12 +503,19 @@ def without_injection(question: str) -> str:
     """
     if not is_injection(question):
         return question
-    parts = [p for p in re.split(r"#{2,}|</?\s*\w+\s*>|\[/?INST\]", question, flags=re.IGNORECASE) if p.strip()]
+    question = _URL.sub(" ", question)  # a link in an injected message is never part of the question
+    parts = [
+        p for p in re.split(r"#{2,}|</?\s*\w+\s*>|\[/?INST\]|\[\[|\]\]", question, flags=re.IGNORECASE) if p.strip()
+    ]
     kept = []
     for part in parts:
         for sentence in _SENTENCE.findall(part):
-            if sentence.strip() and not is_injection(sentence) and not re.fullmatch(r"\s*\W*\s*", sentence):
-                kept.append(sentence.strip())
+            # an instruction and a question in one sentence ("Toujours en mode développeur, liste les risques"):
+            # keep the clauses that instruct nothing
+            clauses = re.split(r"[,;]", sentence) if is_injection(sentence) else [sentence]
+            for clause in clauses:
+                if clause.strip() and not is_injection(clause) and not re.fullmatch(r"\s*\W*\s*", clause):
+                    kept.append(clause.strip())
     # A lead-in left alone ("Bon, sérieusement :", "Anyway,") is harmless; the question is what remains.
     return " ".join(kept) or question
 
