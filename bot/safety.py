@@ -161,6 +161,8 @@ URGENT = {
         r"(skin|spots?|sites?|marks?).{0,40}(turn\w* black|black|purple|necro)",
         r"\b(coulent|suinte\w*|draining|oozing|leaking pus)\b",
         r"\b(ca )?coule (jaune|du pus|vert)",
+        r"\bpus (is )?(coming|qui sort|sort|coule|oozing|leaking|draining)",
+        r"\b(shivering|frissons?|grelott\w*).{0,40}(fever|fievre|temperature)",
         _ME + r".{0,60}(abces|\bpus\b|fievre|\bca coule\b|rouge et chaud|gonfle et chaud|chaud et gonfle)",
         r"(abces|\bpus\b|fievre).{0,60}(depuis|apres) (ma|mes|la) (seance|injection|piqure|mesotherap)",
         _ME + r".{0,60}(abscess|\bpus\b|fever|infected|oozing|red and hot)",
