@@ -13,7 +13,7 @@ from langchain_core.embeddings import Embeddings
 from bot.messages import message
 from bot.retrieval import Hit
 from bot.store import MIN_SENTENCE_CHARS
-from bot.text import normalize, sentence_spans, tokens
+from bot.text import normalize, sentence_spans, shared_words, tokens
 
 STATUSES = ("answered", "out_of_scope", "urgent", "refused")
 
@@ -161,7 +161,7 @@ class ExtractiveAnswerer:
         asked = set(tokens(question))
         scores = []
         for sentence, similarity in zip(candidates, dense):
-            overlap = len(asked & set(tokens(sentence.text))) / len(asked) if asked else 0.0
+            overlap = shared_words(asked, set(tokens(sentence.text))) / len(asked) if asked else 0.0
             scores.append(float(similarity) + self.word_weight * overlap)
         order = np.argsort(scores)[::-1]
         best = scores[order[0]]

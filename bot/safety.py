@@ -16,7 +16,7 @@ from bot.chunking import Chunk
 from bot.intents import IntentModel, knowledge
 from bot.messages import message
 from bot.retrieval import Hit
-from bot.text import normalize, sentence_spans, tokens
+from bot.text import normalize, sentence_spans, synonyms_of, tokens
 
 _REPEATS = re.compile(r"([a-z])\1{2,}")
 _SMS_WORD = re.compile(r"[a-z]+")
@@ -65,7 +65,7 @@ URGENT = {
         # any tense or person of "vouloir" before dying: "elle m'a dit qu'elle voulait mourir"
         r"\b(veu[xt]?|veulent|voulai[st]?|voulaient|voudrai[st]?|voudraient|voulu)\b( (plus|plu|vraiment|juste))? "
         r"(mourir|en finir|me tuer|se tuer|disparaitre)",
-        r"\b(plus|pas|aucun\w*|sans) (d'interet|de raison|raisons?|de sens|de but|envie) (a|de) (vivre|continuer)",
+        r"\b(plus|pas|aucun\w*|sans) (d'interet|l'interet|de raison|raisons?|de sens|le sens|de but|envie) (a|de) (vivre|continuer)",
         r"\bla vie n'a (plus|pas) (de|aucun) sens",
         r"\b(marre|fatigue\w*|epuise\w*) de (la vie|vivre)\b",
         r"\b(ne|n') ?(plus|jamais) me reveiller",
@@ -128,7 +128,8 @@ URGENT = {
         r"\b(je|j') ?(crois|pense|sens|me demande si) (que )?(je suis|etre|j'?suis) enceinte",
         r"\b(copine|femme|compagne|partenaire|conjointe|fille|soeur) (est|serait|vient d'apprendre qu'elle est) enceinte",
         r"\benceinte de \d+ (semaines?|sem|mois|sa)\b",
-        r"(preservatif|capote) (a )?(craque|perce|dechire)|oubli\w* (ma|la|de prendre ma) pilule",
+        r"(preservatif|capote) (a )?(craque|perce|dechire)|oubli\w* (de )?(ma |la |de prendre ma )?pilule",
+        r"\brapports? (sexuels? )?(non|pas|sans) protege|\bunprotected (sex|intercourse)",
         r"\b(she'?s|she is|girlfriend is|wife is|partner is) pregnant",
         r"\bi (think|thought|guess|fear) (i'?m|i am|i might be|i may be) pregnant",
         r"\b(scared|afraid|worried) (i'?m|i am|i might be|of being) pregnant",
@@ -145,6 +146,7 @@ URGENT = {
         r"(pas|plus) eu mes regles",
         r"regles en retard",
         r"(?<!if )\bi'?m pregnant",
+        r"(?<!if )\b(i'?m|i am|she'?s|she is) (\w+ ){1,3}pregnant\b",
         r"(?<!if )i am pregnant",
         r"\bgot pregnant",
         r"might be pregnant",
@@ -208,6 +210,8 @@ URGENT = {
         r"(vomit|vomiting|throwing up|cough\w*) (up )?blood",
         r"(yeux|peau) (tout )?jaunes?",
         r"jaunisse",
+        r"\b(eyes|skin)\b.{0,20}\b(are |is |turning |turned |went |gone |going )(all )?yellow",
+        r"\bdark (brown )?(urine|pee)|urine is (very )?dark|urines? (tres )?foncees",
         r"jaundice",
         r"(tres|trop|super|horriblement) mal au ventre",
         r"douleurs? (intenses?|insupportables?|atroces?)",
@@ -266,15 +270,15 @@ _DOSE_REQUEST = (
     r"protocole|protocol|melange|mixture)"
 )
 _SELF_SUPPLY = (
-    r"(\bpote\b|\bami\b|copain|un mec|friend|dealer|etranger|abroad|marche noir|black market|sans ordonnance|"
+    r"(\bpote\b|\bamie?s?\b|copain|copine|un mec|friend|dealer|etranger|abroad|marche noir|black market|sans ordonnance|"
     r"sans (mon |le |un )?(dermato\w*|medecin)|(dermato\w*|medecin|docteur) (est )?(en vacances|absent|injoignable)|"
     r"boite (est )?(finie|vide|terminee)|plus d'ordonnance|ran out|out of (pills|capsules)|"
     r"without (a )?prescription|qu'il ramene|he brings|sans (passer par|voir) (le|un) (medecin|dermato))"
 )
 _OFF_LABEL_PURPOSE = (
-    r"(nez|esthetique|affiner|peau (plus )?(nette|parfaite|lisse|belle)|belle peau|maigrir|mincir|perdre du (poids|ventre)|"
+    r"(nez|esthetique|affiner|eclaircir|blanchir|whiten\w*|lighten\w*|peau (plus )?(nette|parfaite|lisse|belle)|belle peau|maigrir|mincir|perdre du (poids|ventre)|"
     r"graisse|beaute|rajeunir|rides|nose|aesthetic|cosmetic|beauty|clear(er)? skin|perfect skin|lose (fat|weight)|belly|"
-    r"slim|wrinkles|glow|a la maison|at home|chez moi|moi-meme|moi meme|myself|for (my )?friends|pour (mes |des )?(amie?s|copines?)|"
+    r"slim|wrinkles|glow|peau grasse|oily skin|points noirs|blackheads|a la maison|at home|chez moi|moi-meme|moi meme|myself|for (my )?friends|pour (mes |des )?(amie?s|copines?)|"
     r"peau de bebe|baby skin|mariage|wedding|petits? boutons|quelques boutons|few (small )?pimples|"
     r"small pimples|pimples? fast|glass skin|pores|teint)"
 )
@@ -300,6 +304,10 @@ REFUSED = {
         r"\bcombien de (gelules|comprimes|capsules|mg|ml|milligrammes?|gouttes|unites|seringues?|produit)\b.{0,40}"
         r"\b(je|dois-je|faut-il que je|est-ce que je)\b.{0,15}\b(prend\w*|continu\w*|injecte\w*|dilu\w*|mets|mettre|melang\w*)",
         r"\bje (dilue|injecte|melange|mets|prends|continue)\w* combien\b",
+        r"\bcombien (j'en|je|dois-je|faut-il)\b.{0,10}\b(prend\w*|mets|injecte\w*|dilue\w*|applique\w*)\b.{0,60}"
+        + _OFF_LABEL_PURPOSE,
+        r"\bcombien\b.{0,30}\b(je dois|dois-je|faut-il que je|je peux|puis-je|je devrais)\b.{0,10}"
+        r"\b(prendre|mettre|appliquer|injecter|diluer|avaler)\b.{0,60}" + _OFF_LABEL_PURPOSE,
         r"\bhow (much|many)\b.{0,40}\b(should|do|can|must) i\b.{0,20}\b(take|inject|dilute|mix|use|keep taking)",
         r"\b(dilution|protocole|protocol)\b.{0,60}\b(lidocaine|vitamines?|vitamins?|cocktail|meso\w*|injections?)",
     ),
@@ -329,6 +337,8 @@ REFUSED = {
         r"\b(me|m') ?(faire|piquer|injecter)\b.{0,50}(injections?|piqures?|meso\w*).{0,40}"
         r"(moi-meme|moi meme|a la maison|chez moi|tout seul|toute seule)",
         r"\b(inject|do .{0,20}injections?)\b.{0,40}\b(myself|on myself|at home)\b",
+        r"\bm'?injecter (moi-meme|moi meme|seule?|tout seul|toute seule)",
+        r"\b(m'injecter|me piquer|me faire des injections)\b.{0,80}\b(comment|explique\w*|how)\b",
         r"(comment|how|explique|explains?|teach|show|apprends)\b.{0,40}\b(inject\w*|piqu\w*|injecter)\b.{0,60}"
         r"\b(own|propre|moi-meme|myself|herself|himself|soi-meme|at home|a la maison|chez (moi|soi|elle|lui))\b",
     ),
@@ -396,13 +406,17 @@ _OFF_TASK = _rx(
 
 # "si je suis enceinte, que se passe-t-il ?" asks about a risk; it is not a report.
 # "Est-ce légal de vendre ... en ligne ?" asks about the law: an ordinary question.
-_LEGALITY = _rx(r"\b(legal|legale|legaux|illegal\w*|le droit|ont-ils le droit|allowed|lawful|permitted|autorise\w*)\b")
+_LEGALITY = _rx(
+    r"\b(est[- ]ce|c'est|ce n'est|is it|is that|isn'?t it|are they|sont[- ]ils|ont[- ]ils|ont[- ]elles|a[- ]t[- ]on|"
+    r"avons[- ]nous)\b.{0,40}\b(legal\w*|illegal\w*|le droit|allowed|lawful|permitted|autorise\w*)",
+    r"\b(legal|illegal|legaux|lawful)\w*\s*(\?|ca\b|that\b)",
+)
 
 # Content written to promote a medicine or to vouch for a claim ("écris un post qui dit que...", "confirme
 # pour mes abonnés que c'est sûr"): the bot states only what its documents say, and never as an endorsement.
 _PROMOTE = _rx(
     r"\b(ecris|ecrire|redige\w*|write|draft|create|make|compose)\b.{0,40}\b(post|publication|caption|legende|tweet|"
-    r"reel|slogan|pub|advert\w*|ad copy|phrase d'expert|citation|quote|temoignage|testimonial)\b",
+    r"reel|slogan|pub|publicite|annonce|flyer|brochure|ad|ads|advert\w*|ad copy|phrase d'expert|citation|quote|temoignage|testimonial)\b",
     r"\b(phrase d'expert|citation|quote|slogan)\b.{0,60}\b(ecris|write|redige)",
     r"\b(ecris|ecrire|redige|write|dis|say|confirme|confirm|repete|repeat)\w*\b.{0,60}[«\"].{0,120}"
     r"\b(aucun (probleme|risque|danger)|sans (danger|risque)|no risk|safe|harmless|100 ?%)",
@@ -536,6 +550,12 @@ _WORD = re.compile(r"[a-z0-9]+")
 # Questions the corpus cannot answer whatever the passages: other diseases, other medicines (named, or
 # recognised by their international non-proprietary name stems: -cycline, -profène, -prazole...), chatter.
 UNCOVERED = _rx(
+    r"\b(baume|creme|savon|marque|lotion|serum|balm|cream|moisturi\w*|brand|sunscreen|stick)\b.{0,50}"
+    r"\b(conseill\w*|recommand\w*|recommend\w*|suggest\w*)",
+    r"\b(conseill\w*|recommand\w*|recommend\w*|suggest\w*)\b.{0,30}\b(baume|creme|savon|marque|lotion|serum|balm|cream|"
+    r"moisturi\w*|brand|sunscreen)\b",
+    r"\b(recommand\w*|recommend\w*|conseill\w*|suggest\w*|connais)\b.{0,30}\b(bon|bonne|good|best|meilleure?s?|serieux)\b.{0,20}"
+    r"(mesotherapeute|mesotherapist|dermato\w*|medecin|doctor|praticien|practitioner|clinic|clinique|institut)",
     r"\b(myelome|myeloma|lepre|leprosy|lupus|psoriasis|eczema|rosacee|rosacea|covid|diabete|diabetes|hypertension|angine|"
     r"grippe|cystite|verrues?|warts?|rhume|cold sore|herpes labial|mycose|otite|gastro|asthme|asthma|cholesterol)\b",
     r"\b(paracetamol|doliprane|dafalgan|efferalgan|ibuprofene|ibuprofen|advil|nurofen|aspirine|aspirin|kardegic|levothyrox|"
@@ -566,7 +586,8 @@ def topics_named(text: str) -> set[str]:
 
 
 def _close(word: str, term: str) -> bool:
-    return word == term or (len(term) >= 6 and SequenceMatcher(None, word, term).ratio() >= 0.8)
+    # a misspelling keeps its first letter: "roacutan" is Roaccutane, "cutane" (cutaneous) is not Accutane
+    return word == term or (len(term) >= 6 and word[0] == term[0] and SequenceMatcher(None, word, term).ratio() >= 0.8)
 
 
 def names_topic(text: str) -> bool:
@@ -594,7 +615,11 @@ def _aspect_evidence(question: str) -> dict[str, list[str]]:
     for name, aspect in knowledge()["aspects"].items():
         matches = [m.group(0) for p in aspect["ask"] for m in re.finditer(p, text)]
         if matches:
-            found[name] = [re.escape(m) for m in matches] if aspect["evidence"] == "asked" else aspect["evidence"]
+            found[name] = (
+                [re.escape(w) for m in matches for w in [m, *synonyms_of(m)]]
+                if aspect["evidence"] == "asked"
+                else aspect["evidence"]
+            )
     return found
 
 

@@ -5,6 +5,9 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import lru_cache
+from pathlib import Path
+
+import yaml
 
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "´": "'", "`": "'"})
 _HYPHEN_BREAK = re.compile(r"(\w)-\s*\n\s*(\w)")
@@ -75,6 +78,41 @@ def words(text: str) -> list[str]:
 def tokens(text: str) -> list[str]:
     """Lexical-search tokens: normalised, stop words removed, French-stemmed."""
     return [stem(w) for w in words(text)]
+
+
+SYNONYMS_FILE = Path(__file__).with_name("synonyms.yaml")
+
+
+@lru_cache(maxsize=1)
+def _listed() -> dict[str, list[str]]:
+    """bot/synonyms.yaml, normalised: a patient's word -> the documents' words for it."""
+    listed = yaml.safe_load(SYNONYMS_FILE.read_text(encoding="utf-8"))
+    return {normalize(word): [normalize(other) for other in others] for word, others in listed.items()}
+
+
+@lru_cache(maxsize=1)
+def _synonyms() -> dict[str, frozenset[str]]:
+    """The same as stems."""
+    found: dict[str, set[str]] = {}
+    for word, others in _listed().items():
+        for key in tokens(word):
+            found.setdefault(key, set()).update(t for other in others for t in tokens(other))
+    return {key: frozenset(stems) for key, stems in found.items()}
+
+
+def synonyms_of(word: str) -> list[str]:
+    """The documents' words for a patient's word, normalised ("hair" -> ["cheveux"]); [] when none is listed."""
+    return _listed().get(normalize(word), [])
+
+
+def shared_words(asked: set[str], found: set[str]) -> int:
+    """How many of the asked stems a text holds, each itself or through a synonym (bot/synonyms.yaml).
+
+    >>> shared_words(set(tokens("risques psychiatriques")), set(tokens("symptômes dépressifs")))
+    1
+    """
+    synonyms = _synonyms()
+    return sum(1 for word in asked if word in found or synonyms.get(word, frozenset()) & found)
 
 
 _ENGLISH_HINTS = frozenset(
