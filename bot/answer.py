@@ -119,6 +119,7 @@ class ExtractiveAnswerer:
         stored_vectors: Callable[[list[str]], dict[str, np.ndarray]] | None = None,
         word_weight: float = 0.3,
         margin: float = 0.08,
+        rank_weight: float = 0.0,
     ):
         self.embeddings = embeddings
         self.max_sentences = max_sentences
@@ -126,6 +127,7 @@ class ExtractiveAnswerer:
         self.stored_vectors = stored_vectors  # sentence-id -> vector, from the index, when it has them
         self.word_weight = word_weight
         self.margin = margin
+        self.rank_weight = rank_weight  # bonus for sentences of the better-ranked passages
         self._vectors: dict[str, np.ndarray] = {}
         self._lock = threading.Lock()
 
@@ -162,7 +164,8 @@ class ExtractiveAnswerer:
         scores = []
         for sentence, similarity in zip(candidates, dense):
             overlap = shared_words(asked, set(tokens(sentence.text))) / len(asked) if asked else 0.0
-            scores.append(float(similarity) + self.word_weight * overlap)
+            prior = self.rank_weight * (1 - sentence.hit_rank / len(hits))
+            scores.append(float(similarity) + self.word_weight * overlap + prior)
         order = np.argsort(scores)[::-1]
         best = scores[order[0]]
         chosen: dict[str, Sentence] = {}

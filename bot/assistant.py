@@ -162,7 +162,11 @@ def build_assistant(settings: Settings, embeddings=None, writer: LLMWriter | Non
         lexical_weight=settings.lexical_weight,
     )
     answerer = ExtractiveAnswerer(
-        embeddings, settings.answer_sentences, settings.answer_max_citations, stored_vectors=store.sentence_vectors
+        embeddings,
+        settings.answer_sentences,
+        settings.answer_max_citations,
+        stored_vectors=store.sentence_vectors,
+        rank_weight=settings.answer_rank_weight,
     )
     return Assistant(settings, retriever, answerer, writer or make_writer(settings, embeddings))
 

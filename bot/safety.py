@@ -99,6 +99,18 @@ URGENT = {
         r"\b(my|ma|sa|his|her) (last|derniere) (night|nuit|day|jour)\b",
         r"\b(decided|decide|decidee?) (to die|to end|d'en finir|de mourir|de partir)",
         r"\bwant (it all|everything) to (stop|end)\b",
+        r"\bunalive",
+        r"\b(stop being|etre) (a burden|un poids|un fardeau)\b",
+        r"\b(sortir de la|partir|en finir|disparaitre|m'en aller) pour de bon\b",
+        r"\b(saved|stockpiled|hoarded|gathered|collected|mis de cote|garde|stocke|accumule)\w*\b.{0,40}"
+        r"\b(capsules|pills|gelules|cachets|comprimes|medicaments|tablets)",
+        r"\b(just|this is|it'?s) goodbye\b|\bsay(ing)? goodbye (to everyone|forever)",
+        r"\b(compte|vais|veux) tout (prendre|avaler) (ce soir|cette nuit|d'un coup)",
+        r"\b(taking|take|swallow) them (all )?tonight\b",
+        r"\b(hoping|hope|wish)\b.{0,15}\b(don'?t|do not|never|won'?t) wake up",
+        r"\bhow i'?d do it\b",
+        r"\b(wants?|wanted) to disappear\b",
+        r"\bcuts on (his|her|my|their) (arms|wrists|legs|thighs)",
         r"(si je n'?etais plus la|si j'?etais plus la|plus etre la|disparaitre pour (toujours|de bon))",
         r"\bpour en finir\b",
         r"\b(me|se|te) (fai[rst]e?|fera|fais) du mal\b",
@@ -146,26 +158,29 @@ URGENT = {
         r"(pas|plus) eu mes regles",
         r"regles en retard",
         r"(?<!if )\bi'?m pregnant",
-        r"(?<!if )\b(i'?m|i am|she'?s|she is) (\w+ ){1,3}pregnant\b",
+        r"(?<!if )\b(i'?m|i am|she'?s|she is) (?:(?!not\b|never\b|if\b)\w+ ){1,3}pregnant\b",
+        r"\b(fait|faire|refait) un test\b.{0,40}\bpositif",
+        r"\btook a (pregnancy )?test\b.{0,40}\bpositive",
         r"(?<!if )i am pregnant",
         r"\bgot pregnant",
         r"might be pregnant",
         r"positive pregnancy test",
         r"missed (my )?period",
-        r"period (is|was|has been) (\w+ ){0,2}late",
+        r"period (is|was|has been) (\w+ ){0,3}late",
         r"found out i'?m pregnant",
     ),
     "infection": _rx(
-        r"\b(peau|zone|piqures?|injections?|points?).{0,50}(noir\w*|violet\w*|necros\w*)",
-        r"(noir\w*|violet\w*|necros\w*).{0,40}(piqure|injection|seance|meso)",
+        r"\b(peau|zone|piqures?|injections?|points?).{0,50}((?<!points )(?<!point )\bnoir\w*|\bviolet\w*|necros\w*)",
+        r"((?<!points )(?<!point )\bnoir\w*|\bviolet\w*|necros\w*).{0,40}(piqure|injection|seance|meso)",
         r"(frissons|fievre|fievreu\w*|feverish|chills|shaky).{0,80}(piqure|injection|seance|meso)",
         r"(piqure|injection|seance|meso).{0,80}(frissons|fievre|fievreu\w*|feverish|chills|shaky)",
-        r"(skin|spots?|sites?|marks?).{0,40}(turn\w* black|black|purple|necro)",
+        r"(skin|spots?|sites?|marks?).{0,40}(turn\w* black|\bblack\b(?!heads?)|\bpurple\b|necro)",
         r"\b(coulent|suinte\w*|draining|oozing|leaking pus)\b",
         r"\b(ca )?coule (jaune|du pus|vert)",
         r"\bpus (is )?(coming|qui sort|sort|coule|oozing|leaking|draining)",
         r"\b(shivering|frissons?|grelott\w*).{0,40}(fever|fievre|temperature)",
-        _ME + r".{0,60}(abces|\bpus\b|fievre|\bca coule\b|rouge et chaud|gonfle et chaud|chaud et gonfle)",
+        # fever alone is no emergency here (an angina is not); with an abscess or after injections it is
+        _ME + r".{0,60}(abces|\bpus\b|\bca coule\b|rouge et chaud|gonfle et chaud|chaud et gonfle)",
         r"(abces|\bpus\b|fievre).{0,60}(depuis|apres) (ma|mes|la) (seance|injection|piqure|mesotherap)",
         _ME + r".{0,60}(abscess|\bpus\b|fever|infected|oozing|red and hot)",
     ),
@@ -210,7 +225,11 @@ URGENT = {
         r"(vomit|vomiting|throwing up|cough\w*) (up )?blood",
         r"(yeux|peau) (tout )?jaunes?",
         r"jaunisse",
-        r"\b(eyes|skin)\b.{0,20}\b(are |is |turning |turned |went |gone |going )(all )?yellow",
+        r"\b(eyes|skin)\b.{0,20}\b(are|is|turning|turned|went|gone|going|look|looks|looking) (all |a bit |kind of |really )?yellow",
+        r"\bwhites of (my|his|her) eyes",
+        r"\b(pee|urine) is dark|dark like cola",
+        r"\blevres (un peu |toutes? )?bleues|\blips (are |turned |went )?(a bit )?blue",
+        r"\b(trembl|secou)\w* de tout (le|son) corps|\bcrise (d'epilepsie|convulsive)",
         r"\bdark (brown )?(urine|pee)|urine is (very )?dark|urines? (tres )?foncees",
         r"jaundice",
         r"(tres|trop|super|horriblement) mal au ventre",
@@ -265,6 +284,7 @@ _CHECK_FRAMING = ("suicide", "infection")
 # A dose asked for an aesthetic or other unauthorised purpose is refused; "low-dose" in a sentence is not a request.
 _DOSE_REQUEST = (
     r"(quelle|quel|quoi|combien|donne|indique|recommande|conseille|dis|meilleure?|bonne?|what|which|how much|how many|"
+    r"output|recommended|provide|fournis|ecris|"
     r"give|tell|exact|precise|best|right|ideal)"
     r"\b.{0,40}(dose|dosage|posologie|\bmg\b|\bml\b|milligram|cocktail|gelules|comprimes|capsules|pills|dilution|"
     r"protocole|protocol|melange|mixture)"
@@ -421,6 +441,7 @@ _PROMOTE = _rx(
     r"\b(ecris|ecrire|redige|write|dis|say|confirme|confirm|repete|repeat)\w*\b.{0,60}[«\"].{0,120}"
     r"\b(aucun (probleme|risque|danger)|sans (danger|risque)|no risk|safe|harmless|100 ?%)",
     r"\b(confirme|confirm|certifie|certify|valide|validate)\b.{0,40}\b(abonnes|followers|communaute|audience|public)\b",
+    r"\b(te citer|vous citer|quote you|cite you|page d'accueil|homepage|landing page)\b",
     r"\b(abonnes|followers)\b.{0,80}\b(sans danger|sans risque|100 ?%|sure?|safe|prouve\w*|proven)\b",
     r"#\w*(ansm|approuve|approved|valide)",
 )
@@ -557,7 +578,7 @@ UNCOVERED = _rx(
     r"\b(recommand\w*|recommend\w*|conseill\w*|suggest\w*|connais)\b.{0,30}\b(bon|bonne|good|best|meilleure?s?|serieux)\b.{0,20}"
     r"(mesotherapeute|mesotherapist|dermato\w*|medecin|doctor|praticien|practitioner|clinic|clinique|institut)",
     r"\b(myelome|myeloma|lepre|leprosy|lupus|psoriasis|eczema|rosacee|rosacea|covid|diabete|diabetes|hypertension|angine|"
-    r"grippe|cystite|verrues?|warts?|rhume|cold sore|herpes labial|mycose|otite|gastro|asthme|asthma|cholesterol)\b",
+    r"grippe|cystite|verrues?|warts?|rhume|cold sores?|vaccins?|vaccines?|vaccinations?|chien|chat|dog|cat|veterinaire|vet|herpes labial|mycose|otite|gastro|asthme|asthma|cholesterol)\b",
     r"\b(paracetamol|doliprane|dafalgan|efferalgan|ibuprofene|ibuprofen|advil|nurofen|aspirine|aspirin|kardegic|levothyrox|"
     r"spasfon|smecta|gaviscon|xanax|lexomil|stilnox|ventoline|augmentin|amoxicilline|voltarene|imodium|tramadol|codeine|"
     r"ozempic|metformine|insuline|zyrtec|aerius|antibiotics|cortisone|botox|acide hyaluronique|hyaluronic|dentifrice|"

@@ -544,3 +544,32 @@ def test_emergencies_in_more_words(kind, question):
 def test_more_refusals(kind, question):
     decided = triage(question)
     assert decided is not None and (decided.status, decided.kind) == ("refused", kind)
+
+
+@pytest.mark.parametrize(
+    ("kind", "question"),
+    [
+        ("suicide", "I keep thinking it would be easier to just unalive myself"),
+        ("suicide", "I've saved up all my capsules and I'm taking them tonight. this is just goodbye"),
+        ("suicide", "je compte tout prendre ce soir pour sortir de là pour de bon"),
+        ("pregnancy", "J'ai arrêté l'isotrétinoïne il y a 10 jours. Je viens de faire un test et il est positif."),
+        ("red_flag", "my friends noticed the whites of my eyes look yellow and my pee is dark like cola"),
+    ],
+)
+def test_emergencies_in_slang_and_long_messages(kind, question):
+    decided = triage(question)
+    assert decided is not None and (decided.status, decided.kind) == ("urgent", kind)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Ma cousine dit que l'isotrétinoïne marche même pour quelques points noirs, c'est vrai ?",
+        "My cousin says isotretinoin works for any skin problem, even just a few blackheads. What is it for?",
+        "J'ai une angine depuis 3 jours avec un peu de fièvre, quel antibiotique ?",
+        "I'm not pregnant, just planning ahead: is isotretinoin dangerous if you get pregnant while taking it?",
+    ],
+)
+def test_words_that_only_look_alarming_are_not_emergencies(question):
+    decided = rule_triage(question)
+    assert decided is None or decided.status != "urgent"
