@@ -181,7 +181,7 @@ class LLMWriter:
         verified = self.verifier.verify(drafted, extractive.citations)
         if len(verified.kept) < max(self.min_kept_sentences, 1):
             log.info("LLM reply not supported enough (%d kept), extractive answer given", len(verified.kept))
-            final = fallback(extractive)
+            final = fallback(extractive, "llm_unverified_notice")
         else:
             final = verified_answer(extractive, verified)
         yield final.answer, final
@@ -199,9 +199,11 @@ def verified_answer(extractive: Answer, verified: Verified) -> Answer:
     return replace(extractive, answer=text, citations=verified.citations, notice="")
 
 
-def fallback(extractive: Answer) -> Answer:
-    """The extractive answer, with the discreet notice that the LLM did not write it."""
-    notice = message("llm_fallback_notice", extractive.lang)
+def fallback(extractive: Answer, reason: str = "llm_fallback_notice") -> Answer:
+    """The extractive answer, with the discreet notice that the LLM did not write it and why: the service
+    was unavailable (`llm_fallback_notice`) or its draft could not be checked against the sources
+    (`llm_unverified_notice`)."""
+    notice = message(reason, extractive.lang)
     return replace(extractive, answer=f"{extractive.answer}\n\n_{notice}_", notice=notice)
 
 
