@@ -100,6 +100,13 @@ URGENT = {
         r"\b(decided|decide|decidee?) (to die|to end|d'en finir|de mourir|de partir)",
         r"\bwant (it all|everything) to (stop|end)\b",
         r"\bunalive",
+        r"\b(checking|check|checked) out (for good|permanently|early)\b",
+        r"\bbetter off without (me|him|her|them)\b",
+        r"\bhow many (capsules|pills|tablets) (it would take|would it take|to die|would kill|it takes to)",
+        r"\bcombien (de gelules|de comprimes|de cachets|il en faudrait) (il faudrait|pour mourir|pour en finir)",
+        r"\b(se|te) tuer\b|\b(tout )?prevu (pour|de) (se|me|te) (tuer|suicider|pendre)",
+        r"\bpens\w* (\w+ ){0,3}a (mourir|la mort|en finir|disparaitre|me tuer)\b",
+        r"\bm'endormir pour (toujours|de bon)|\bdormir pour toujours\b|\bsleep forever\b|\bnot wake up\b",
         r"\b(vais|va|veux|envie de|peur de) faire une (grosse |vraie )?betise\b",
         r"\benvie? de (disparaitre|partir pour toujours)",
         r"\bgave away (his|her|my|all|their)\b",
@@ -147,7 +154,9 @@ URGENT = {
         r"\b(je|j') ?(crois|pense|sens|me demande si) (que )?(je suis|etre|j'?suis) enceinte",
         r"\b(copine|femme|compagne|partenaire|conjointe|fille|soeur) (est|serait|vient d'apprendre qu'elle est) enceinte",
         r"\benceinte de \d+ (semaines?|sem|mois|sa)\b",
-        r"(preservatif|capote) (a )?(craque|perce|dechire)|oubli\w* (de )?(ma |la |de prendre ma )?pilule",
+        r"(preservatif|capote) (a )?(craque|perce|dechire)|oubli\w* (de )?(ma |la |sa |de prendre (ma|sa) )?pilule",
+        r"\brapports? (sexuels? )?sans (capote|preservatif|protection)",
+        r"\b(deux|2) (barres|traits|lignes)\b|\btwo (lines|pink lines)\b",
         r"\brapports? (sexuels? )?(non|pas|sans) protege|\bunprotected (sex|intercourse)",
         r"\b(she'?s|she is|girlfriend is|wife is|partner is) pregnant",
         r"\bi (think|thought|guess|fear) (i'?m|i am|i might be|i may be) pregnant",
@@ -184,6 +193,7 @@ URGENT = {
         r"(piqure|injection|seance|meso).{0,80}(frissons|fievre|fievreu\w*|feverish|fever|chills|shaky)",
         r"(lumps?|boules?|nodules?|bosses?)\b.{0,40}\b(leak\w*|coul\w*|suint\w*|ooz\w*)",
         r"(piqure|injection|seance|meso|mesolift).{0,120}\b(3[89]|40)([.,]\d)? ?(°|degres|c\b)",
+        r"(piqure|injection|seance|meso)\w*.{0,150}\bj'ai (de la fievre a |de la temperature a )?(3[89]|40)([.,]\d)?\b",
         r"(skin|spots?|sites?|marks?).{0,40}(turn\w* black|\bblack\b(?!heads?)|\bpurple\b|necro)",
         r"\b(coulent|suinte\w*|draining|oozing|leaking pus)\b",
         r"\b(ca )?coule (jaune|du pus|vert)",
@@ -223,6 +233,10 @@ URGENT = {
         r"took (too many|all (of )?my|a whole (box|pack))",
         r"(pris|prendre) (toute la boite|trop de (gelules|comprimes|cachets))",
         r"\b(vient|viens|venons|viennent) d'avaler\b",
+        r"\b(a|ont|as) mange\b.{0,30}\b(pommade|creme|gelules?|comprimes|cachets|capsules)",
+        r"\b(ate|eaten|swallowed|licked) (some |the |her |his |my )?(ointment|cream|capsules|pills)",
+        r"\bswallowed (her|his|their|a|the|my) (whole|entire)",
+        r"\bpris (genre |environ |au moins )?\d+ (gelules|comprimes|cachets)\b.{0,30}\b(d'un coup|en meme temps|a la fois)",
         r"\btook (like |about |around |maybe )?(\d+|ten|eight|six|five) .{0,30}(capsules|pills|tablets) (at once|in one go|together)",
         r"\bpris (genre |environ |au moins )?\d+ .{0,20}(gelules|comprimes|cachets) (d'un coup|en meme temps)",
         r"\bavale (toute? )?(une|la|sa|ma|sa) (plaquette|boite)",
@@ -257,7 +271,7 @@ URGENT = {
         r"douleur (intense|atroce|violente|terrible) (a|dans) l'(oeil|yeux)",
         r"perdu (la vue|connaissance)",
         r"(lost|losing|blurred|sudden(ly)?) (my )?(sight|vision)",
-        r"convulsion",
+        r"convuls\w*",
         r"(passed|passing) out",
         r"douleur (dans|a) la poitrine",
         r"chest pain",
@@ -303,7 +317,8 @@ _DOSE_REQUEST = (
     r"protocole|protocol|melange|mixture)"
 )
 _SELF_SUPPLY = (
-    r"(\bpote\b|\bamie?s?\b|copain|copine|un mec|friend|dealer|etranger|abroad|marche noir|black market|sans ordonnance|"
+    r"(\bpote\b|\bamie?s?\b|copain|copine|telegram|snapchat|instagram|aliexpress|en ligne|online|groupe|"
+    r"un mec|friend|dealer|etranger|abroad|marche noir|black market|sans ordonnance|"
     r"sans (mon |le |un )?(dermato\w*|medecin)|(dermato\w*|medecin|docteur) (est )?(en vacances|absent|injoignable)|"
     r"boite (est )?(finie|vide|terminee)|plus d'ordonnance|ran out|out of (pills|capsules)|"
     r"without (a )?prescription|qu'il ramene|he brings|sans (passer par|voir) (le|un) (medecin|dermato))"
@@ -337,6 +352,7 @@ REFUSED = {
         r"\bcombien de (gelules|comprimes|capsules|mg|ml|milligrammes?|gouttes|unites|seringues?|produit)\b.{0,40}"
         r"\b(je|dois-je|faut-il que je|est-ce que je)\b.{0,15}\b(prend\w*|continu\w*|injecte\w*|dilu\w*|mets|mettre|melang\w*)",
         r"\bje (dilue|injecte|melange|mets|prends|continue)\w* combien\b",
+        r"\b(j'en|je) (prends|prend|mets|injecte)\w* combien\b.{0,60}" + _OFF_LABEL_PURPOSE,
         r"\bcombien (j'en|je|dois-je|faut-il)\b.{0,10}\b(prend\w*|mets|injecte\w*|dilue\w*|applique\w*)\b.{0,60}"
         + _OFF_LABEL_PURPOSE,
         r"\bcombien\b.{0,30}\b(je dois|dois-je|faut-il que je|je peux|puis-je|je devrais)\b.{0,10}"
@@ -371,6 +387,7 @@ REFUSED = {
         r"(moi-meme|moi meme|a la maison|chez moi|tout seul|toute seule)",
         r"\b(inject|do .{0,20}injections?)\b.{0,40}\b(myself|on myself|at home)\b",
         r"\bm'?injecter (moi-meme|moi meme|seule?|tout seul|toute seule)",
+        r"\bwalk me through\b.{0,40}\binject\w*|\binject\w* (into |in )?my own\b",
         r"\b(m'injecter|me piquer|me faire des injections)\b.{0,80}\b(comment|explique\w*|how)\b",
         r"(comment|how|explique|explains?|teach|show|apprends)\b.{0,40}\b(inject\w*|piqu\w*|injecter)\b.{0,60}"
         r"\b(own|propre|moi-meme|myself|herself|himself|soi-meme|at home|a la maison|chez (moi|soi|elle|lui))\b",
@@ -461,7 +478,8 @@ _PROMOTE = _rx(
     r"\b(ecris|ecrire|redige|write|dis|say|confirme|confirm|repete|repeat)\w*\b.{0,60}[«\"].{0,120}"
     r"\b(aucun (probleme|risque|danger)|sans (danger|risque)|no risk|safe|harmless|100 ?%)",
     r"\b(confirme|confirm|certifie|certify|valide|validate)\b.{0,40}\b(abonnes|followers|communaute|audience|public)\b",
-    r"\b(te citer|vous citer|quote you|cite you|page d'accueil|homepage|landing page)\b",
+    r"\b(te citer|vous citer|quote you|cite you|page d'accueil|homepage|landing page|screenshot|capture d'ecran)\b",
+    r"\b(confirme|confirm|garanti\w*|guarantee|certifie|certify|assure)\w*\b.{0,40}\b(customers|clients?|clientes?|patientes?|abonnes|followers)\b",
     r"\b(abonnes|followers)\b.{0,80}\b(sans danger|sans risque|100 ?%|sure?|safe|prouve\w*|proven)\b",
     r"#\w*(ansm|approuve|approved|valide)",
 )
@@ -474,7 +492,9 @@ _LONG_AFTER = _rx(
 )
 
 _HYPOTHETICAL = re.compile(
-    r"\b(et )?si (jamais )?(je suis|j'etais|je tombe|je tombais|elle est) enceinte|\b(what )?if (i|she) (am|is|get|gets|become|becomes|were|was) pregnant"
+    r"\b(et )?si (jamais )?(je suis|j'etais|je tombe|je tombais|elle est|on est|une femme est) enceinte|"
+    r"\b(what )?if (i|she|someone|somebody|a woman|you) (am|is|get|gets|got|become|becomes|were|was) pregnant|"
+    r"\bhypothetic\w*.{0,80}pregnant|\bhypothetique\w*.{0,80}enceinte"
 )
 
 
@@ -553,8 +573,8 @@ def is_injection(text: str) -> bool:
 
 
 def _without_leak(text: str) -> str:
-    """A normalised text minus its sentences asking for the prompt."""
-    return " ".join(s for s in _SENTENCE.findall(text) if not _LEAK.search(s))
+    """A normalised text minus its clauses asking for the prompt."""
+    return " ".join(c for c in re.split(r"[.!?,;:]", text) if not _LEAK.search(c))
 
 
 _URL = re.compile(r"(https?://|www\.|\b[\w-]+\.(com|fr|net|org|io|shop|store)\b)[^\s\[\]<>«»\"]*", re.IGNORECASE)
@@ -600,6 +620,7 @@ _WORD = re.compile(r"[a-z0-9]+")
 # Questions the corpus cannot answer whatever the passages: other diseases, other medicines (named, or
 # recognised by their international non-proprietary name stems: -cycline, -profène, -prazole...), chatter.
 UNCOVERED = _rx(
+    r"\b(quelle?s?|which|what)\b.{0,10}\b(creme solaire|ecran solaire|sunscreen|spf)\b.{0,20}\b(prendre|choisir|use|buy|acheter|best|meilleur)",
     r"\b(which|what|quelle?s?)\b.{0,20}\b(lip balm|baume|creme|cream|moisturi\w*|brand|marque|lotion)\b.{0,30}"
     r"\b(best|meilleure?s?|works?|marche)\b",
     r"\b(baume|creme|savon|marque|lotion|serum|balm|cream|moisturi\w*|brand|sunscreen|stick)\b.{0,50}"
@@ -610,12 +631,13 @@ UNCOVERED = _rx(
     r"(mesotherapeute|mesotherapist|dermato\w*|medecin|doctor|praticien|practitioner|clinic|clinique|institut)",
     r"\b(myelome|myeloma|lepre|leprosy|lupus|psoriasis|eczema|rosacee|rosacea|covid|diabete|diabetes|hypertension|angine|"
     r"(?<!iso)tretinoin\w*|adapalene|differine|peroxyde de benzoyle|benzoyl peroxide|effaclar|"
+    r"quebec|canada|belgique|belgium|suisse|switzerland|swissmedic|fda|etats-unis|united states|royaume-uni|nhs|"
     r"grippe|cystite|verrues?|warts?|rhume|cold sores?|vaccins?|vaccines?|vaccinations?|chien|chat|dog|cat|veterinaire|vet|herpes labial|mycose|otite|gastro|asthme|asthma|cholesterol)\b",
     r"\b(paracetamol|doliprane|dafalgan|efferalgan|ibuprofene|ibuprofen|advil|nurofen|aspirine|aspirin|kardegic|levothyrox|"
     r"spasfon|smecta|gaviscon|xanax|lexomil|stilnox|ventoline|augmentin|amoxicilline|voltarene|imodium|tramadol|codeine|"
     r"ozempic|metformine|insuline|zyrtec|aerius|antibiotics|cortisone|botox|acide hyaluronique|hyaluronic|dentifrice|"
     r"toothpaste|viagra|melatonine|homeopathie)\b",
-    r"\b[a-z]+(cycline|mycine|cilline|profene|prazole|sartan|statine|floxacine|azepam|triptan|coxib|olol|pril)\b",
+    r"\b[a-z]+(cycline|mycine|cilline|profene|prazole|sartan|statine|floxacine|azepam|triptan|coxib|olol|pril|tinib|mab)\b",
     _OFF_TASK.pattern,
 )
 
