@@ -1,0 +1,62 @@
+"""What the bot may not simply answer: emergencies, refusals, prompt injections and questions outside the corpus.
+
+Every decision here is made on the patient's question (and on retrieval scores), never on the text of a
+document or of a generated answer, so neither a corpus document nor an LLM can change a status.
+
+- `rules`: the regular expressions (data: wordings of emergencies, refusals, injections, uncovered topics);
+- `topics`: the corpus's medicines and practices as patients name them;
+- `triage`: urgent or refused from the question alone, and instructions cut from a question;
+- `scope`: out of scope, from the question and the retrieved passages;
+- `evidence`: the corpus sentences behind an urgent or refused answer.
+"""
+
+from bot.safety.evidence import EVIDENCE, evidence, evidence_first, quote_evidence
+from bot.safety.rules import UNCOVERED, rule_text
+from bot.safety.scope import (
+    ScopeEvidence,
+    asked_aspects,
+    is_out_of_scope,
+    lexical_overlap,
+    scope_evidence,
+    uncovered_aspect,
+    unsupported_aspect,
+)
+from bot.safety.topics import names_topic, topics_named
+from bot.safety.triage import (
+    Triage,
+    drop_injected,
+    injection_triage,
+    intent_triage,
+    is_injection,
+    is_off_task,
+    rule_triage,
+    triage,
+    without_injection,
+)
+
+__all__ = [
+    "EVIDENCE",
+    "UNCOVERED",
+    "ScopeEvidence",
+    "Triage",
+    "asked_aspects",
+    "drop_injected",
+    "evidence",
+    "evidence_first",
+    "injection_triage",
+    "intent_triage",
+    "is_injection",
+    "is_off_task",
+    "is_out_of_scope",
+    "lexical_overlap",
+    "names_topic",
+    "quote_evidence",
+    "rule_text",
+    "rule_triage",
+    "scope_evidence",
+    "topics_named",
+    "triage",
+    "uncovered_aspect",
+    "unsupported_aspect",
+    "without_injection",
+]

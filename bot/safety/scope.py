@@ -1,0 +1,139 @@
+"""Out of scope: what the documents cannot answer, from the question and the retrieved passages."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from bot.intents import knowledge
+from bot.retrieval import Hit
+from bot.safety.rules import UNCOVERED, rule_text
+from bot.safety.topics import WORD, topics_named
+from bot.safety.triage import without_injection
+from bot.text import normalize, synonyms_of, tokens
+
+
+def asked_aspects(question: str) -> list[str]:
+    """The aspects of bot/safety.yaml a question asks about (dose, price, sun, duration...)."""
+    return list(_aspect_evidence(question))
+
+
+def _aspect_evidence(question: str) -> dict[str, list[str]]:
+    """Each aspect asked, with the expressions that count as its evidence in a passage.
+
+    An aspect whose `evidence` is `asked` (a symptom, say) is answered only by a passage naming the very
+    words asked: "fait tomber les cheveux ?" needs "cheveux" in a passage on the medicine asked about.
+    """
+    text = rule_text(question)
+    found = {}
+    for name, aspect in knowledge()["aspects"].items():
+        matches = [m.group(0) for p in aspect["ask"] for m in re.finditer(p, text)]
+        if matches:
+            found[name] = (
+                [re.escape(w) for m in matches for w in [m, *synonyms_of(m)]]
+                if aspect["evidence"] == "asked"
+                else aspect["evidence"]
+            )
+    return found
+
+
+def unsupported_aspect(question: str, hits: list[Hit], topics: set[str] | None = None, top: int = 5) -> str | None:
+    """The first aspect asked that no retrieved passage speaks of for the question's topic; None when all are.
+
+    Evidence counts when it matches one of the aspect's `evidence` expressions and, if the question names
+    corpus topics, the topic last named before it in the passage is one of them: the committee's lines on
+    tacrolimus and sun exposure do not answer a question on isotretinoin and the sun.
+    """
+    topics = topics_named(question) if topics is None else topics
+    passages = [normalize(h.chunk.search_text) for h in hits[:top]]
+    for name, evidence in _aspect_evidence(question).items():
+        if not any(
+            not topics or _topic_before(p, found.start()) in topics | {None}
+            for e in evidence
+            for p in passages
+            for found in re.finditer(e, p)
+        ):
+            return name
+    return None
+
+
+def _topic_before(passage: str, position: int) -> str | None:
+    """The corpus topic family named last before `position` in a normalised passage (None when none is)."""
+    last = None
+    for word in WORD.finditer(passage[: position + 1]):
+        family = topics_named(word.group(0)) - {"ansm"} if len(word.group(0)) >= 3 else set()
+        if family:
+            last = sorted(family)[0]
+    return last
+
+
+def uncovered_aspect(question: str, hits: list[Hit] | None = None) -> str | None:
+    """What makes a question unanswerable from the corpus: another medicine or disease, chatter, or an
+    aspect (price, dose, sun...) that the retrieved passages do not speak of; None when nothing does."""
+    found = UNCOVERED.search(rule_text(question))
+    if found:
+        return found.group(0)
+    return unsupported_aspect(question, hits or [])
+
+
+def lexical_overlap(question: str, hits: list[Hit], top: int = 3) -> float:
+    """Share of the question's stemmed words found in the best retrieved chunks."""
+    asked = set(tokens(question))
+    if not asked:
+        return 0.0
+    found = set()
+    for hit in hits[:top]:
+        found |= set(tokens(hit.chunk.search_text))
+    return len(asked & found) / len(asked)
+
+
+@dataclass(frozen=True)
+class ScopeEvidence:
+    """What the out-of-scope decision looks at, kept for evals and calibration."""
+
+    best_dense: float | None  # None when retrieval ran without the dense retriever (lexical mode)
+    overlap: float
+    topic: bool
+    uncovered: str | None
+
+    def out_of_scope(self, min_dense: float, min_overlap: float) -> bool:
+        """Out of scope: an aspect the corpus does not cover; or no corpus topic and too few of its words found;
+        or a topic named but retrieval far from anything in the corpus."""
+        if self.uncovered:
+            return True
+        if not self.topic or self.best_dense is None:
+            return self.overlap < min_overlap
+        return self.best_dense < min_dense
+
+
+def scope_evidence(
+    question: str, hits: list[Hit], query: str | None = None, history: list[dict] | None = None
+) -> ScopeEvidence:
+    """The evidence for a question; `query` is its search query, `history` the earlier turns of the conversation.
+
+    A topic named earlier by the patient carries over ("je garde ma pilule combien de temps ?" after
+    a question on isotretinoin), but an uncovered aspect is looked for in the question itself.
+    """
+    question = without_injection(question)
+    earlier = [str(t.get("content", "")) for t in history or [] if t.get("role") == "user"]
+    topics = topics_named(without_injection(query or question))
+    for turn in earlier[-2:] if not topics else []:
+        topics |= topics_named(turn)
+    best_dense = max((h.dense_score for h in hits if h.dense_score is not None), default=None)
+    uncovered = UNCOVERED.search(rule_text(question))
+    uncovered = uncovered.group(0) if uncovered else unsupported_aspect(question, hits, topics)
+    return ScopeEvidence(best_dense, lexical_overlap(question, hits), bool(topics), uncovered)
+
+
+def is_out_of_scope(
+    question: str,
+    hits: list[Hit],
+    min_dense: float,
+    min_overlap: float,
+    query: str | None = None,
+    history: list[dict] | None = None,
+) -> bool:
+    """No answer in the corpus: nothing retrieved, or the evidence says the documents do not cover it."""
+    if not hits:
+        return True
+    return scope_evidence(question, hits, query, history).out_of_scope(min_dense, min_overlap)
