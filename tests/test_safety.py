@@ -642,3 +642,23 @@ def test_emergencies_in_metaphors_and_regional_words(kind, question):
 )
 def test_hypotheses_idioms_and_other_medicines_are_neither_urgent_nor_refused(question):
     assert rule_triage(question) is None
+
+
+@pytest.mark.parametrize(
+    ("kind", "question"),
+    [
+        ("suicide", "mon fils sous isotrétinoïne se fait des coupures sur les avant-bras"),
+        ("pregnancy", "lol guess who's pregnant while taking roaccutane"),
+        ("allergy", "urticaire partout + gorge qui serre, 10 min après mésothérapie"),
+        ("poisoning", "my toddler thinks my isotretinoin capsules are candy, he ate 4"),
+        ("red_flag", "my brother on isotretinoin is very aggressive and tonight he says he will hurt someone"),
+    ],
+)
+def test_emergencies_said_lightly_or_about_others(kind, question):
+    decided = triage(question)
+    assert decided is not None and (decided.status, decided.kind) == ("urgent", kind)
+
+
+def test_a_dose_for_pills_bought_without_prescription_is_refused():
+    decided = triage("J'ai acheté des gélules de Procuta sur un site sans ordonnance, combien j'en prends par jour ?")
+    assert decided is not None and (decided.status, decided.kind) == ("refused", "dose")

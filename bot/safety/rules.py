@@ -81,6 +81,8 @@ URGENT = {
         r"\b(decided|decide|decidee?) (to die|to end|d'en finir|de mourir|de partir)",
         r"\bwant (it all|everything) to (stop|end)\b",
         r"\bunalive",
+        r"\b(se|me|te) (fai\w*|fera\w*) des (coupures|entailles|scarifications|brulures)\b",
+        r"\bcoupures (sur|aux) (les|ses|mes|tes) (bras|avant-bras|poignets|cuisses|jambes)",
         r"\b(checking|check|checked) out (for good|permanently|early)\b",
         r"\bbetter off without (me|him|her|them)\b",
         r"\bhow many (capsules|pills|tablets) (it would take|would it take|to die|would kill|it takes to)",
@@ -163,6 +165,7 @@ URGENT = {
         r"\bgot pregnant",
         r"might be pregnant",
         r"positive pregnancy test",
+        r"\bwho'?s pregnant\b",
         r"missed (my )?period",
         r"period (is|was|has been) (\w+ ){0,3}late",
         r"found out i'?m pregnant",
@@ -171,7 +174,7 @@ URGENT = {
         r"\b(peau|zone|piqures?|injections?|points?).{0,50}((?<!points )(?<!point )\bnoir\w*|\bviolet\w*|necros\w*)",
         r"((?<!points )(?<!point )\bnoir\w*|\bviolet\w*|necros\w*).{0,40}(piqure|injection|seance|meso)",
         r"(frissons|fievre|fievreu\w*|feverish|chills|shaky).{0,80}(piqure|injection|seance|meso)",
-        r"(piqure|injection|seance|meso).{0,80}(frissons|fievre|fievreu\w*|feverish|fever|chills|shaky)",
+        r"(piqure|injection|seance|meso).{0,150}(frissons|fievre|fievreu\w*|feverish|fever|chills|shaky)",
         r"(lumps?|boules?|nodules?|bosses?)\b.{0,40}\b(leak\w*|coul\w*|suint\w*|ooz\w*)",
         r"(piqure|injection|seance|meso|mesolift).{0,120}\b(3[89]|40)([.,]\d)? ?(°|degres|c\b)",
         r"(piqure|injection|seance|meso)\w*.{0,150}\bj'ai (de la fievre a |de la temperature a )?(3[89]|40)([.,]\d)?\b",
@@ -192,6 +195,7 @@ URGENT = {
         r"(peux|peu|pe) (plus|plu|pas) respirer",
         r"respire (mal|plus|plu)",
         r"choc anaphylactique",
+        r"\bgorge (qui )?(se )?serre|\burticaire\b.{0,60}(gorge|respir|levres|visage)|\bhives\b.{0,60}(throat|breath|lips|face)",
         r"\b(fais|fait|faire|fait|refais) (un|une) (malaise|syncope)",
         r"\b(je me sens|elle se sent|il se sent) partir\b",
         r"\bevanoui",
@@ -214,6 +218,7 @@ URGENT = {
         r"took (too many|all (of )?my|a whole (box|pack))",
         r"(pris|prendre) (toute la boite|trop de (gelules|comprimes|cachets))",
         r"\b(vient|viens|venons|viennent) d'avaler\b",
+        r"\b(toddler|child|kid|baby|bebe|enfant|fils|fille|petit|petite)\b.{0,60}\b(ate|swallowed|eaten|mange|avale)\b",
         r"\b(a|ont|as) mange\b.{0,30}\b(pommade|creme|gelules?|comprimes|cachets|capsules)",
         r"\b(ate|eaten|swallowed|licked) (some |the |her |his |my )?(ointment|cream|capsules|pills)",
         r"\bswallowed (her|his|their|a|the|my) (whole|entire)",
@@ -256,6 +261,9 @@ URGENT = {
         r"(passed|passing) out",
         r"douleur (dans|a) la poitrine",
         r"chest pain",
+        # danger to others
+        r"\b(will|going to|wants to|va|veut|vais) (hurt|kill|attack|frapper|tuer|faire du mal a|s'en prendre a) "
+        r"(someone|somebody|people|quelqu'un|les gens|ma mere|my mum|my mom)",
     ),
 }
 
@@ -294,7 +302,8 @@ DOSE_REQUEST = (
     r"(quelle|quel|quoi|combien|donne|indique|recommande|conseille|dis|meilleure?|bonne?|what|which|how much|how many|"
     r"output|recommended|provide|fournis|ecris|"
     r"give|tell|exact|precise|best|right|ideal)"
-    r"\b.{0,40}(dose|dosage|posologie|\bmg\b|\bml\b|milligram|cocktail|gelules|comprimes|capsules|pills|dilution|"
+    r"\b.{0,40}(dose|dosage|posologie|\bmg\b|\bml\b|milligram|cocktail|gelules|comprimes|capsules|pills|dilution|par jour|"
+    r"per day|a day|"
     r"protocole|protocol|melange|mixture)"
 )
 SELF_SUPPLY = (
