@@ -662,3 +662,23 @@ def test_emergencies_said_lightly_or_about_others(kind, question):
 def test_a_dose_for_pills_bought_without_prescription_is_refused():
     decided = triage("J'ai acheté des gélules de Procuta sur un site sans ordonnance, combien j'en prends par jour ?")
     assert decided is not None and (decided.status, decided.kind) == ("refused", "dose")
+
+
+@pytest.mark.parametrize(
+    ("kind", "question"),
+    [
+        ("suicide", "accutane month 3. been cutting again, does the med make the cuts heal slower?"),
+        ("pregnancy", "J'ai arrêté Curacné il y a 3 semaines et on vient d'apprendre qu'un bébé arrive"),
+        ("infection", "depuis la séance y a une boule sur la cuisse qui grossit et qui fait super mal"),
+        ("poisoning", "mon fils de 3 ans a croqué des gélules d'isotrétinoïne de sa grande soeur"),
+        ("red_flag", "on isotretinoin and suddenly can't see properly out of my left eye, worst headache of my life"),
+        ("red_flag", "my roommate on accutane keeps saying he'll hurt someone, yesterday he waved a knife at me"),
+    ],
+)
+def test_emergencies_one_clause_among_ordinary_questions(kind, question):
+    decided = triage(question)
+    assert decided is not None and (decided.status, decided.kind) == ("urgent", kind)
+
+
+def test_contraception_names_the_isotretinoin_topic():
+    assert names_topic("How long after the last capsule do I have to keep using contraception?")
