@@ -83,6 +83,7 @@ URGENT = {
         r"\bunalive",
         r"\b(se|me|te) (fai\w*|fera\w*) des (coupures|entailles|scarifications|brulures)\b",
         r"\bcoupures (sur|aux) (les|ses|mes|tes) (bras|avant-bras|poignets|cuisses|jambes)",
+        r"\b(s'|m'|t')(etait|est|etais|suis|es) (taillad\w*|coupe\w*|scarifi\w*|mutile\w*|brule\w* volontairement)",
         r"\b(checking|check|checked) out (for good|permanently|early)\b",
         r"\bbetter off without (me|him|her|them)\b",
         r"\bhow many (capsules|pills|tablets) (it would take|would it take|to die|would kill|it takes to)",
@@ -159,6 +160,8 @@ URGENT = {
         r"\bretard de regles",
         r"(pas|plus) eu mes regles",
         r"regles en retard",
+        r"\bregles (auraient du|devaient|aurait du) (arriver|venir)",
+        r"\b(period|periods) (should have|was supposed to|were supposed to) (come|start|arrive)",
         r"(?<!if )\bi'?m pregnant",
         r"(?<!if )\b(i'?m|i am|she'?s|she is) (?:(?!not\b|never\b|if\b)\w+ ){1,3}pregnant\b",
         r"\b(fait|faire|refait) un test\b.{0,40}\bpositif",
@@ -185,6 +188,7 @@ URGENT = {
         r"(piqure|injection|seance|meso|mesolift).{0,120}\b(3[89]|40)([.,]\d)? ?(°|degres|c\b)",
         r"(piqure|injection|seance|meso)\w*.{0,150}\bj'ai (de la fievre a |de la temperature a )?(3[89]|40)([.,]\d)?\b",
         r"(skin|spots?|sites?|marks?).{0,40}(turn\w* black|\bblack\b(?!heads?)|\bpurple\b|necro)",
+        r"\b(turned|turning|gone|went) (dark|black)\b|\b(skin|tissue)\b.{0,30}\b(dying|dead)\b",
         r"\b(coulent|suinte\w*|draining|oozing|leaking pus)\b",
         r"\b(ca )?coule (jaune|du pus|vert)",
         r"\bpus (is )?(coming|qui sort|sort|coule|oozing|leaking|draining)",
@@ -437,7 +441,8 @@ ASSERT = _rx(
 VOUCH = _rx(
     r"(^|[.!?:,]\s*|\b(please|just|juste|stp|peux-tu|pourrais-tu|can you|could you|allez)\s)"
     r"(dis|dites|confirme|affirme|tell me|say|confirm)\b.{0,15}\b(que|qu'|that|it'?s|it is)\b.{0,60}"
-    r"\b(sans (aucun )?(danger|risque)|fine|safe|harmless|risk[- ]free|aucun (risque|danger|probleme)|100 ?%)",
+    r"\b(sans (aucun )?(danger|risque)|fine|safe|harmless|risk[- ]free|aucun (risque|danger|probleme|effet)|"
+    r"no side effects?|zero side effects?|100 ?%)",
 )
 # Requests that only make sense as an attack: reveal the prompt, or make the bot assert something.
 LEAK_OR_ASSERT = _rx(
@@ -481,7 +486,7 @@ PROMOTE = _rx(
     r"\b(confirme|confirm|certifie|certify|valide|validate)\b.{0,40}\b(abonnes|followers|communaute|audience|public)\b",
     r"\b(te citer|vous citer|quote you|cite you|page d'accueil|homepage|landing page|screenshot|capture d'ecran)\b",
     r"\b(confirme|confirm|garanti\w*|guarantee|certifie|certify|assure)\w*\b.{0,40}\b(customers|clients?|clientes?|patientes?|abonnes|followers)\b",
-    r"\b(confirme|confirm|certifie|certify|valide|validate)\w*\b.{0,80}\b(story|stories|reel|post|tiktok|insta\w*)\b",
+    r"\b(confirme|confirm|certifie|certify|valide|validate|affirme)\w*\b.{0,80}\b(story|stories|reel|post|tiktok|insta\w*|videos?)\b",
     r"\b(abonnes|followers)\b.{0,80}\b(sans danger|sans risque|100 ?%|sure?|safe|prouve\w*|proven)\b",
     r"#\w*(ansm|approuve|approved|valide)",
 )

@@ -10,7 +10,7 @@ from bot.retrieval import Hit
 from bot.safety.rules import UNCOVERED, rule_text
 from bot.safety.topics import WORD, topics_named
 from bot.safety.triage import without_injection
-from bot.text import normalize, synonyms_of, tokens
+from bot.text import normalize, shared_words, synonyms_of, tokens
 
 
 def asked_aspects(question: str) -> list[str]:
@@ -84,7 +84,7 @@ def lexical_overlap(question: str, hits: list[Hit], top: int = 3) -> float:
     found = set()
     for hit in hits[:top]:
         found |= set(tokens(hit.chunk.search_text))
-    return len(asked & found) / len(asked)
+    return shared_words(asked, found) / len(asked)
 
 
 @dataclass(frozen=True)
