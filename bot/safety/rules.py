@@ -37,7 +37,7 @@ ME = (
 
 URGENT = {
     "suicide": _rx(
-        r"\bme tuer\b",
+        r"\b(me|se|te) tuer\b",
         r"\bm'?en finir\b",
         r"\ben finir avec (la vie|tout)",
         r"envie? de mourir",
@@ -88,7 +88,7 @@ URGENT = {
         r"\bbetter off without (me|him|her|them)\b",
         r"\bhow many (capsules|pills|tablets) (it would take|would it take|to die|would kill|it takes to)",
         r"\bcombien (de gelules|de comprimes|de cachets|il en faudrait) (il faudrait|pour mourir|pour en finir)",
-        r"\b(se|te) tuer\b|\b(tout )?prevu (pour|de) (se|me|te) (tuer|suicider|pendre)",
+        r"\b(tout )?prevu (pour|de) (se|me|te) (tuer|suicider|pendre)",
         r"\bpens\w* (\w+ ){0,3}a (mourir|la mort|en finir|disparaitre|me tuer)\b",
         r"\bm'endormir pour (toujours|de bon)|\bdormir pour toujours\b|\bsleep forever\b|\bnot wake up\b",
         r"\b(vais|va|veux|envie de|peur de) faire une (grosse |vraie )?betise\b",
