@@ -175,6 +175,9 @@ URGENT = {
         r"missed (my )?period",
         r"period (is|was|has been) (\w+ ){0,3}late",
         r"found out i'?m pregnant",
+        r"\b(\d+|a few|few|several|two|three|four|five|ten) (days?|weeks?) late\b|\blate (on|with|for) (my|her) periods?\b",
+        r"\b(\d+|quelques|plusieurs|deux|trois|quatre|cinq|dix) (jours?|semaines?) de retard\b",
+        r"\b(grossesse|enceinte)\b.{0,80}\b(c'est|ce serait|ca pourrait etre|c'est peut-etre) (mon|son|notre) cas\b",
     ),
     "infection": _rx(
         r"\b(peau|zone|piqures?|injections?|points?).{0,50}((?<!points )(?<!point )\bnoir\w*|\bviolet\w*|necros\w*)",
@@ -274,6 +277,11 @@ URGENT = {
         r"\bcan'?t see (properly |well |clearly )?(anything )?(out of|with|from)\b",
         r"\bworst headache of my life|\bpire (mal de tete|migraine) de ma vie",
         # danger to others
+        r"\b(could|might|want to|wanna|feel like( i could| i might| i want to)?) (hurt|kill|attack|harm)(ing)? "
+        r"(someone|somebody|people|others|my (mum|mom|dad|family|kids?|baby|sister|brother|girlfriend|boyfriend|wife|husband|partner))\b",
+        r"\b(pourrais|pourrait|envie de|peur de) (faire du mal a|frapper|tuer|m'en prendre a|s'en prendre a) "
+        r"(quelqu'un|les gens|mes proches|ma|mon|d'autres)",
+        r"\b(can'?t|cannot) control (my|his|her) (anger|rage|temper)\b.{0,60}\b(hurt|kill|hit|attack)",
         r"\b(he|she|il|elle)('ll| will| va| veut) (hurt|kill|frapper|tuer|faire du mal)\b",
         r"\b(waved|pointed|threatened|menace\w*|brandi\w*)\b.{0,20}\b(knife|couteau|gun|arme)\b",
         r"\b(will|going to|wants to|va|veut|vais) (hurt|kill|attack|frapper|tuer|faire du mal a|s'en prendre a) "
@@ -316,7 +324,7 @@ DOSE_REQUEST = (
     r"(quelle|quel|quoi|combien|donne|indique|recommande|conseille|dis|meilleure?|bonne?|what|which|how much|how many|"
     r"output|recommended|provide|fournis|ecris|"
     r"give|tell|exact|precise|best|right|ideal)"
-    r"\b.{0,40}(dose|dosage|posologie|\bmg\b|\bml\b|milligram|cocktail|gelules|comprimes|capsules|pills|dilution|par jour|"
+    r"\b.{0,40}(dose|dosage|posologie|quantite|quantity|amount|\bmg\b|\bml\b|milligram|cocktail|gelules|comprimes|capsules|pills|dilution|par jour|"
     r"per day|a day|"
     r"protocole|protocol|melange|mixture)"
 )
@@ -470,7 +478,7 @@ OFF_TASK = _rx(
 # "si je suis enceinte, que se passe-t-il ?" asks about a risk; it is not a report.
 # "Est-ce légal de vendre ... en ligne ?" asks about the law: an ordinary question.
 LEGALITY = _rx(
-    r"\b(est[- ]ce|c'est|ce n'est|is it|is that|isn'?t it|are they|sont[- ]ils|ont[- ]ils|ont[- ]elles|a[- ]t[- ]on|"
+    r"\b(est[- ]ce|c'est|c|ce n'est|is it|is that|isn'?t it|are they|sont[- ]ils|ont[- ]ils|ont[- ]elles|a[- ]t[- ]on|"
     r"avons[- ]nous)\b.{0,40}\b(legal\w*|illegal\w*|le droit|allowed|lawful|permitted|autorise\w*)",
     r"\b(legal|illegal|legaux|lawful)\w*\s*(\?|ca\b|that\b)",
 )
