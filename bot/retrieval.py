@@ -12,12 +12,13 @@ from bot.text import words
 
 _FOLLOW_UP_START = re.compile(
     r"^\s*(et|mais|aussi|alors|donc|sinon|pendant|apres|avant|ensuite|and|but|also|what about|how about|during|after|"
-    r"et si|et pour|et pendant|et apres|et chez|et en|what if)\b",
+    r"et si|et pour|et pendant|et apres|et chez|et en|what if|ok|okay|so|then|wait|du coup|bon|ah|d'accord)\b",
     re.IGNORECASE,
 )
 _ANAPHORA = re.compile(
     r"\b(ce (medicament|traitement|produit|truc)|cette (pratique|technique|methode)|ces (medicaments|produits)|"
-    r"cela|ca|celui-ci|it|this (drug|medicine|treatment|practice)|en prenant|le prendre|la prendre)\b",
+    r"cela|ca|celui-ci|ces trucs|ce truc|it|that|those|these|them|they|this (drug|medicine|treatment|practice)|"
+    r"en prenant|le prendre|la prendre)\b",
     re.IGNORECASE,
 )
 

@@ -49,7 +49,7 @@ URGENT = {
         r"\b(plus|pas|aucun\w*|sans) (d'interet|l'interet|de raison|raisons?|de sens|le sens|de but|envie) (a|de) (vivre|continuer)",
         r"\bla vie n'a (plus|pas) (de|aucun) sens",
         r"\b(marre|fatigue\w*|epuise\w*) de (la vie|vivre)\b",
-        r"\b(ne|n') ?(plus|jamais) me reveiller",
+        r"\b(ne|n') ?(plus|jamais|pas) (me|se|te) reveiller",
         r"\b(me|se|te|m'|s') ?(coup\w*|taillad\w*|scarifi\w*|mutil\w*|entaill\w*) (les|le|la|ses|mes|tes|son|sa) "
         r"(bras|poignets?|cuisses?|jambes?|ventre|avant-bras)",
         r"\b(no|any) (point|reason) (in |to )?(living|live|going on|carry on)",
@@ -113,6 +113,22 @@ URGENT = {
         r"\bcuts on (his|her|my|their) (arms|wrists|legs|thighs)",
         r"(si je n'?etais plus la|si j'?etais plus la|plus etre la|disparaitre pour (toujours|de bon))",
         r"\bpour en finir\b",
+        r"\bsi je (ne )?(me )?(reveillais|reveille|reveillait) (plus|pas)\b|\bplus simple si (je|j') ?(n'?etais|etais|existais|disparaissais)",
+        r"\bi (will |'ll |am going to |'m going to |gonna )?end it\b|\btonight is the night\b",
+        # warning signs shown rather than said: giving things away "for after", farewells, affairs put in order,
+        # a means at hand (blades, pills put aside), no future seen, standing on a bridge
+        r"\b(j'en|il en|elle en|on en) (aurai|aura|aurait|aurais) (plus|pu|plu) besoin\b|\b(won'?t|wont|will not) need (it|them|those) (anymore|any more)\b",
+        r"[«\"'‘](pour apres|for after)[»\"'’]|\b(gave|give|giving|donne|donnee?|offert)\b.{0,60}\b(for after|pour apres)\b",
+        r"\b(nobody|no one|noone|personne)\b.{0,20}\b(would|will|wouldn'?t|won'?t|ne)\b.{0,15}\b(notice|miss|care|remarquer\w*|manquer\w*|regretter\w*)\b.{0,40}"
+        r"\b(disappear\w*|dissapear\w*|gone|died|disparai\w*|partai\w*|plus la)\b",
+        r"\bmerci pour tout\b.{0,40}\bpardon\b|\bthank(s| you) for everything\b.{0,40}\b(sorry|forgive)\b",
+        r"\b(ranger|range|regler|regle|mettre en ordre|mis en ordre|putting|put|sorting|sorted)\b.{0,40}"
+        r"\b(mots de passe|passwords|compte en banque|bank account|testament|will|affairs)\b.{0,80}\b(comme si|as if|before i go|avant de partir)\b",
+        r"\bcomme si (je|il|elle) (partai[st]|m'en allais|s'en allait)\b.{0,10}(pour (de bon|toujours))?",
+        r"\b(me|se|te) vois? (plus|pas|plu) (du tout )?dans (\d+|un|une|deux|cinq|dix) (ans?|annees?|mois)\b|\b(can'?t|cannot|don'?t) see (myself|a future)\b",
+        r"\b(achete|achetee|acheter|bought|buys?|buying|hid|hidden|hides|cache\w*)\b.{0,30}\b(lames|lames de rasoir|rasoirs?|blades|razor blades|razors?)\b",
+        r"\b(kept|keep|keeps|keeping|has keep|hiding|hidden|hid)\b.{0,30}\b(all )?(his|her|my|their|les|ses|mes)\b.{0,20}\b(pills|capsules|tablets|gelules|cachets|comprimes|somniferes|sleeping pills)\b.{0,40}\b(box|boite|under|sous|drawer|tiroir|sac|bag)\b",
+        r"\b(je suis|jsuis|chui|i'?m|i am|il est|elle est|he'?s|she'?s|he is|she is) (sur le|sur un|en haut du|on the|on a|on top of the) (pont|toit|viaduc|bridge|roof|cliff|falaise)\b",
         r"\b(me|se|te) (fai[rst]e?|fera|fais) du mal\b",
         r"\b(me|se|te|m'|s') ?(brule\w*|coupe\w*|taillad\w*|mutil\w*|griff\w*|frappe\w*)\b.{0,50}(volontairement|expres|lame|rasoir|cutter|cigarettes?|briquet|sang)",
         r"(volontairement|expres) .{0,20}\b(me|se|m'|s') ?(brule|coupe|taillade|frappe|griffe)",
@@ -142,6 +158,8 @@ URGENT = {
         r"\benceinte de \d+ (semaines?|sem|mois|sa)\b",
         r"(preservatif|capote) (a )?(craque|perce|dechire)|oubli\w* (de )?(ma |la |sa |de prendre (ma|sa) )?pilule",
         r"\brapports? (sexuels? )?sans (capote|preservatif|protection)",
+        r"\b(fait|l'a fait|l'avons fait|couche\w*|had sex) (sans|without) (capote|preservatif|protection|a condom|condom)",
+        r"\b(zappe|saute|loupe|rate|skipped|missed|forgot)\w* (ma|la|sa|my|her) (pilule|pill)",
         r"\b(deux|2) (barres|traits|lignes)\b|\btwo (lines|pink lines)\b",
         r"\brapports? (sexuels? )?(non|pas|sans) protege|\bunprotected (sex|intercourse)",
         r"\b(she'?s|she is|girlfriend is|wife is|partner is) pregnant",
@@ -183,10 +201,14 @@ URGENT = {
         r"\b(peau|zone|piqures?|injections?|points?).{0,50}((?<!points )(?<!point )\bnoir\w*|\bviolet\w*|necros\w*)",
         r"((?<!points )(?<!point )\bnoir\w*|\bviolet\w*|necros\w*).{0,40}(piqure|injection|seance|meso)",
         r"(frissons|fievre|fievreu\w*|feverish|chills|shaky).{0,80}(piqure|injection|seance|meso)",
-        r"(piqure|injection|seance|meso).{0,150}(frissons|fievre|fievreu\w*|feverish|fever|chills|shaky|shivery)",
+        r"(piqure|injection|seance|meso|piquer|pique).{0,150}(frissons|fievre|fievreu\w*|feverish|fever|chills|shaky|shivery|grelott\w*|claque\w* des dents|teeth (are )?chatter\w*)",
+        r"\b(trainees?|stries?|lignes?|traits?) rouges?\b.{0,60}\b(partent|part|monte\w*|descend\w*|remonte\w*|s'etend\w*|piqure|injection)|\bred (streaks?|lines?)\b",
+        r"\b(rouge\w*|redness|red)\b.{0,60}\b(s'etend\w*|s'etale\w*|spread\w*|getting bigger|progresse\w*)",
+        r"\b(leak\w*|ooz\w*|coul\w*|suint\w*)\b.{0,20}\b(yellow|jaune|pus|green|verte?)\b",
+        r"(seance|injection|piqure|meso)\w*.{0,120}\b(bosse|boule|lump|nodule)s?\b.{0,60}\b(chaude?|brulante?|warm|hot|lance|throb\w*)\b",
         r"(lumps?|boules?|nodules?|bosses?)\b.{0,40}\b(leak\w*|coul\w*|suint\w*|ooz\w*)",
         r"(seance|injection|piqure|meso)\w*.{0,80}\b(boule|bosse|lump|nodule)s?\b.{0,40}"
-        r"(grossit|grandit|fait (super |tres |trop )?mal|douloureu\w*|growing|getting bigger|painful)",
+        r"(grossi\w*|grandi\w*|fait (super |tres |trop )?mal|douloureu\w*|growing|getting bigger|painful)",
         r"(spots|sites|marks|points)\b.{0,40}\b(yellow|crusty|crusted|jaunes?|croutes?)\b.{0,60}(shiver\w*|hot|fever|fievre|frissons)",
         r"(piqure|injection|seance|meso|mesolift).{0,120}\b(3[89]|40)([.,]\d)? ?(°|degres|c\b)",
         r"(piqure|injection|seance|meso)\w*.{0,150}\bj'ai (de la fievre a |de la temperature a )?(3[89]|40)([.,]\d)?\b",
@@ -233,6 +255,9 @@ URGENT = {
         r"\b(vient|viens|venons|viennent) d'avaler\b",
         r"\b(toddler|child|kid|baby|bebe|enfant|fils|fille|petit|petite)\b.{0,60}\b(ate|swallowed|eaten|mange|avale|croque|chewed)\b",
         r"\b(a|ont|as) mange\b.{0,30}\b(pommade|creme|gelules?|comprimes|cachets|capsules)",
+        r"\b(gelules|comprimes|cachets|capsules|pills) (en moins|manquantes?|missing)\b.{0,80}\b(avale\w*|mange\w*|swallow\w*|ate)\b",
+        r"\b(pris|avale|took|taken|swallowed)\b.{0,30}\b(beaucoup trop|bien trop|way too (much|many)|far too (much|many))\b",
+        r"\b\d+ (gelules|comprimes|cachets|capsules|pills|tablets)\b.{0,30}\b(au lieu d'une?|instead of (one|1|my))\b",
         r"\b(ate|eaten|swallowed|licked) (some |the |her |his |my )?(ointment|cream|capsules|pills)",
         r"\bswallowed (her|his|their|a|the|my) (whole|entire)",
         r"\bpris (genre |environ |au moins )?\d+ (gelules|comprimes|cachets)\b.{0,30}\b(d'un coup|en meme temps|a la fois)",
@@ -301,6 +326,7 @@ RISK_QUESTION = _rx(
     r"\bfrequen",
     r"\blien\b",
     r"\blink\b",
+    r"\b(pourcentage|percentage|statisti\w*|chiffres|taux|rate|combien de (jeunes|personnes|gens|patients)|how many (people|teens|patients))\b",
 )
 HEARSAY = _rx(r"\bj'?ai lu\b", r"\blu que\b", r"on m'a dit", r"\bentendu\b", r"\bi (read|heard)\b", r"\bheard that\b")
 LIVED = {
@@ -309,6 +335,8 @@ LIVED = {
         r"\b(j'?ai|je|i'?ve|i) (pense|pensais|thought|been thinking|keep thinking)\w* (a|about|of) (me tuer|mourir|killing myself|suicide|ending it|dying)",
         r"je pense (au|a me) suicid",
         r"\bje (veux|veu|ve) (me|mourir)",
+        r"\b(i|je|j')\b.{0,20}\b(started|start|keep|kept|been|am|commence\w*|continue\w*|recommence\w*)\b.{0,15}"
+        r"\b(burning|cutting|hurting|harming|a me bruler|a me couper|a me scarifier|a me faire du mal)\b",
     ),
     "infection": _rx(
         r"(j'?ai|\bg\b|jai|i have|i'?ve got|i got)\s(un |une |des |de la |du |an |a |some )?(gros |big )?(abces|pus|fievre|abscess|fever)",
@@ -333,7 +361,8 @@ SELF_SUPPLY = (
     r"un mec|friend|dealer|etranger|abroad|marche noir|black market|sans ordonnance|"
     r"sans (mon |le |un )?(dermato\w*|medecin)|(dermato\w*|medecin|docteur) (est )?(en vacances|absent|injoignable)|"
     r"boite (est )?(finie|vide|terminee)|plus d'ordonnance|ran out|out of (pills|capsules)|"
-    r"without (a )?prescription|qu'il ramene|he brings|sans (passer par|voir) (le|un) (medecin|dermato))"
+    r"without (a )?prescription|qu'il ramene|he brings|sans (passer par|voir) (le|un) (medecin|dermato)|"
+    r"\b(de|d'|from) (ma|mon|my) (soeur|frere|mere|pere|cousine?|sister|brother|mum|mom|mother|dad|father|cousin)\b)"
 )
 OFF_LABEL_PURPOSE = (
     r"(nez|esthetique|affiner|eclaircir|blanchir|whiten\w*|lighten\w*|peau (plus )?(nette|parfaite|lisse|belle)|belle peau|maigrir|mincir|perdre du (poids|ventre)|"
@@ -372,6 +401,9 @@ REFUSED = {
         r"\b(prendre|mettre|appliquer|injecter|diluer|avaler)\b.{0,60}" + OFF_LABEL_PURPOSE,
         r"\bhow (much|many)\b.{0,40}\b(should|do|can|must) i\b.{0,20}\b(take|inject|dilute|mix|use|keep taking)",
         r"\b(dilution|protocole|protocol)\b.{0,60}\b(lidocaine|vitamines?|vitamins?|cocktail|meso\w*|injections?)",
+        # micro-dosing is an off-label use by definition
+        r"\bmicro[- ]?dos\w*\b.{0,160}\b(dose|mg|combien|how much|quelle|schema|protocole|frequence|how often)\b",
+        r"\b(dose|mg|combien|how much|schema|protocole)\b.{0,80}\bmicro[- ]?dos\w*",
     ),
     "prescription": _rx(
         r"prescri[st]?(s|re|vez|rais|rai|t)?[- ]moi",
@@ -387,6 +419,8 @@ REFUSED = {
         r"(fausse|faux) (ordonnance|prescription|certificat)",
         r"ordonnance pour (moi|de l'isotretinoine|du roaccutane|du curacne)",
         r"tu es (mon|ma) (dermato|medecin|docteur|pharmacien)",
+        r"\b(t'?etais|tu etais|t'es|vous etiez) (mon|ma) (dermato\w*|medecin|docteur|pharmacien)",
+        r"\b(tu|vous) (me|m') (prescri\w*|ordonne\w*)\b",
         r"(prescribe|presribe) (me|it|isotretinoin)",
         r"(write|give|make|forge)( me)? (a |an )?(fake )?prescription",
         r"you are my (doctor|dermatologist|pharmacist)",
@@ -487,7 +521,8 @@ LEGALITY = _rx(
 # pour mes abonnés que c'est sûr"): the bot states only what its documents say, and never as an endorsement.
 PROMOTE = _rx(
     r"\b(ecris|ecrire|redige\w*|write|draft|create|make|compose)\b.{0,40}\b(post|publication|caption|legende|tweet|"
-    r"reel|slogan|pub|publicite|annonce|flyer|brochure|ad|ads|advert\w*|ad copy|phrase d'expert|citation|quote|temoignage|testimonial)\b",
+    r"reel|slogan|pub|publicite|annonce|flyer|brochure|ad|ads|advert\w*|ad copy|phrase d'expert|citation|quote|temoignage|testimonial|"
+    r"blog|article|thread|newsletter|texte)\b",
     r"\b(phrase d'expert|citation|quote|slogan)\b.{0,60}\b(ecris|write|redige)",
     r"\b(ecris|ecrire|redige|write|dis|say|confirme|confirm|repete|repeat)\w*\b.{0,60}[«\"].{0,120}"
     r"\b(aucun (probleme|risque|danger)|sans (danger|risque)|no risk|safe|harmless|100 ?%)",
@@ -506,6 +541,15 @@ LONG_AFTER = _rx(
     r"\b(il y a|depuis) (\d+|deux|trois|quatre|cinq|plusieurs) (ans|annees)\b.{0,40}\b(arrete|fini|termine)",
 )
 
+# An infection or a reaction long past and healed is a story, asked about as a risk: "l'an dernier j'ai eu un abcès,
+# je suis guérie : c'était de la malchance ?"
+PAST_RESOLVED = _rx(
+    r"\b(last year|years? ago|months? ago|l'an dernier|l'an passe|l'annee (derniere|passee)|"
+    r"il y a (\d+|deux|trois|quatre|quelques|plusieurs) (ans|annees|mois))\b.{0,250}"
+    r"\b(fine now|ok now|okay now|all good now|healed|recovered|gueri\w*|tout va bien|ca va (bien|mieux) (maintenant|aujourd'hui)|"
+    r"c'est (passe|fini|regle)|resolved|cicatrise\w*)",
+)
+
 HYPOTHETICAL = re.compile(
     r"\b(et )?si (jamais )?(je suis|j'etais|je tombe|je tombais|elle est|on est|une femme est) enceinte|"
     r"\b(what )?if (i|she|someone|somebody|a woman|you) (am|is|get|gets|got|become|becomes|were|was) pregnant|"
@@ -518,16 +562,23 @@ UNCOVERED = _rx(
     r"\b(quelle?s?|which|what)\b.{0,10}\b(creme solaire|ecran solaire|sunscreen|spf)\b.{0,20}\b(prendre|choisir|use|buy|acheter|best|meilleur)",
     r"\b(which|what|quelle?s?)\b.{0,20}\b(lip balm|baume|creme|cream|moisturi\w*|brand|marque|lotion)\b.{0,30}"
     r"\b(best|meilleure?s?|works?|marche)\b",
+    r"\b(best|meilleure?s?)\b.{0,20}\b(lip balm|baume|creme|cream|moisturi\w*|brand|marque|lotion|serum)\b",
+    r"\b(vitamine a|vitamin a|complements? alimentaires?|supplements?)\b",
+    r"\b(vous|tu) me (conseill\w*|recommand\w*)\b.{0,40}\b(traitement|creme|produit|medicament|pommade|gel)\b|"
+    r"\b(traitement|creme|produit|medicament|pommade|gel)\b.{0,30}\b(vous|tu) me (conseill\w*|recommand\w*)\b",
+    r"\b(what|which) (treatment|cream|product|medication|medicine)\b.{0,30}\b(would|do|can) you recommend\b",
     r"\b(baume|creme|savon|marque|lotion|serum|balm|cream|moisturi\w*|brand|sunscreen|stick)\b.{0,50}"
     r"\b(conseill\w*|recommand\w*|recommend\w*|suggest\w*)",
     r"\b(conseill\w*|recommand\w*|recommend\w*|suggest\w*)\b.{0,30}\b(baume|creme|savon|marque|lotion|serum|balm|cream|"
     r"moisturi\w*|brand|sunscreen)\b",
-    r"\b(recommand\w*|recommend\w*|conseill\w*|suggest\w*|connais)\b.{0,30}\b(bon|bonne|good|best|meilleure?s?|serieux)\b.{0,20}"
+    r"\b(quel|quelle|which|what)\b.{0,10}\b(clinique|clinic|institut|cabinet|praticien|practitioner|dermato\w*|medecin|doctor|"
+    r"mesotherapeute)\b.{0,40}\b(conseill\w*|recommand\w*|recommend\w*|suggest\w*)",
+    r"\b(recommand\w*|recommend\w*|conseill\w*|suggest\w*|connai\w*)\b.{0,30}\b(bon|bonne|good|best|meilleure?s?|serieux)\b.{0,20}"
     r"(mesotherapeute|mesotherapist|dermato\w*|medecin|doctor|praticien|practitioner|clinic|clinique|institut)",
     r"\b(myelome|myeloma|lepre|leprosy|lupus|psoriasis|eczema|rosacee|rosacea|covid|diabete|diabetes|hypertension|angine|"
     r"(?<!iso)tretinoin\w*|adapalene|differine|peroxyde de benzoyle|benzoyl peroxide|effaclar|"
     r"quebec|canada|belgique|belgium|suisse|switzerland|swissmedic|fda|etats-unis|united states|royaume-uni|nhs|"
-    r"grippe|cystite|verrues?|warts?|rhume|cold sores?|vaccins?|vaccines?|vaccinations?|chien|chat|dog|cat|veterinaire|vet|herpes labial|mycose|otite|gastro|asthme|asthma|cholesterol)\b",
+    r"grippe|cystite|verrues?|warts?|rhume|cold sores?|(?<!flu )vaccins?(?! antigrippa)|(?<!flu )vaccines?|vaccinations?|chien|chat|dog|cat|veterinaire|vet|herpes labial|mycose|otite|gastro|asthme|asthma|cholesterol)\b",
     r"\b(paracetamol|doliprane|dafalgan|efferalgan|ibuprofene|ibuprofen|advil|nurofen|aspirine|aspirin|kardegic|levothyrox|"
     r"spasfon|smecta|gaviscon|xanax|lexomil|stilnox|ventoline|augmentin|amoxicilline|voltarene|imodium|tramadol|codeine|"
     r"ozempic|metformine|insuline|zyrtec|aerius|antibiotics|cortisone|botox|acide hyaluronique|hyaluronic|dentifrice|"

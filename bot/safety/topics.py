@@ -24,6 +24,9 @@ def topics_named(text: str) -> set[str]:
     for family, short in knowledge()["topic_abbreviations"].items():
         if re.search(r"\b(" + "|".join(short) + r")\b", folded):
             found.add(family)
+    for family, phrases in knowledge().get("topic_phrases", {}).items():
+        if any(re.search(p, folded) for p in phrases):
+            found.add(family)
     for word in {w for w in WORD.findall(folded) if len(w) >= 6}:
         for family, terms in knowledge()["topics"].items():
             if family not in found and any(_close(word, term) for term in terms):
