@@ -35,6 +35,39 @@ ME = (
     r"(?:\bj'?ai\b|\bjai\b|\bg\b|\bje\b|\bj'|\bjsuis\b|\bchui\b|\bmon\b|\bma\b|\bmes\b|\bi\b|\bi'?m\b|\bi'?ve\b|\bmy\b)"
 )
 
+# Warning signs of suicide shown, or told by someone else, rather than said in so many words: giving things away
+# "for after", farewells, affairs put in order, a means at hand (blades, a rope, pills put aside), no future seen,
+# standing on a bridge. They are lived by nature: a question on the risk around them does not make them hypothetical.
+SUICIDE_SIGNS = (
+    r"\bdisparai\w* pour (de bon|toujours)\b|\bvous serez (enfin )?tranquilles\b",
+    r"\b(like|as if|comme si) (it was|it were|c'etait|c'etaient) (a |des |un )?(goodbye|adieux?|farewell)\b",
+    r"\b(compte|comptait|veut|voulait|va|vais|allait|decide\w*|prevu) (de |d')?[«\"' ]*en finir\b",
+    r"\bmieux sans (moi|lui|elle|eux)\b",
+    r"\b(trouve|found|achete|bought|cache|hid)\w*\b.{0,30}\b(une corde|a rope|un noeud coulant|a noose)\b",
+    r"\b(ne )?(serai[st]?|sera|seras) (surement |probablement |peut-etre |sans doute )?(plus|pas|plu) la (a|pour|en|dans|d'ici)\b|"
+    r"\b(won'?t|will not) be (here|around) (for|at|by|in|much longer)\b",
+    r"\b(take|prendre|avaler|swallow) (all|toutes?) (the|les|mes|my) (pills|gelules|cachets|comprimes|capsules)\b.{0,20}\b(at once|d'un coup|en meme temps|in one go)",
+    r"\b(giving|gave|gives|give)\b.{0,10}\b(his|her|my|their|all (his|her|my))? ?(stuff|things|belongings|possessions)\b.{0,10}\baway\b|"
+    r"\b(donne|distribue)\w* (toutes? )?(ses|mes|leurs) (affaires|objets)\b",
+    r"\b(won'?t|will not|wont) matter (soon|anymore|much longer)\b|\bca n'aura (bientot )?plus d'importance\b",
+    r"\b(coupures|entailles|scarifications|cuts)\b.{0,40}\b(sur|aux|on) (les |ses |mes |tes |his |her |my |the )?(bras|avant-bras|poignets|cuisses|arms|forearms|wrists|thighs)\b",
+    r"\blocked (herself|himself|themselves) in\b.{0,60}\b(won'?t|doesn'?t|not) (answer|respond|open)",
+    r"\bsi je (ne )?(me )?(reveillais|reveille|reveillait) (plus|pas)\b|\bplus simple si (je|j') ?(n'?etais|etais|existais|disparaissais)",
+    r"\bi (will |'ll |am going to |'m going to |gonna )?end it\b|\btonight is the night\b",
+    r"\b(j'en|il en|elle en|on en) (aurai|aura|aurait|aurais) (plus|pu|plu) besoin\b|\b(won'?t|wont|will not) need (it|them|those) (anymore|any more)\b",
+    r"[«\"'‘](pour apres|for after)[»\"'’]|\b(gave|give|giving|donne|donnee?|offert)\b.{0,60}\b(for after|pour apres)\b",
+    r"\b(nobody|no one|noone|personne)\b.{0,20}\b(would|will|wouldn'?t|won'?t|ne)\b.{0,15}\b(notice|miss|care|remarquer\w*|manquer\w*|regretter\w*)\b.{0,40}"
+    r"\b(disappear\w*|dissapear\w*|gone|died|disparai\w*|partai\w*|plus la)\b",
+    r"\bmerci pour tout\b.{0,40}\bpardon\b|\bthank(s| you) for everything\b.{0,40}\b(sorry|forgive)\b",
+    r"\b(ranger|range|regler|regle|mettre en ordre|mis en ordre|putting|put|sorting|sorted)\b.{0,40}"
+    r"\b(mots de passe|passwords|compte en banque|bank account|testament|will|affairs)\b.{0,80}\b(comme si|as if|before i go|avant de partir)\b",
+    r"\bcomme si (je|il|elle) (partai[st]|m'en allais|s'en allait)\b.{0,10}(pour (de bon|toujours))?",
+    r"\b(me|se|te) vois? (plus|pas|plu) (du tout )?dans (\d+|un|une|deux|cinq|dix) (ans?|annees?|mois)\b|\b(can'?t|cannot|don'?t) see (myself|a future)\b",
+    r"\b(achete|achetee|acheter|bought|buys?|buying|hid|hidden|hides|cache\w*)\b.{0,30}\b(lames|lames de rasoir|rasoirs?|blades|razor blades|razors?)\b",
+    r"\b(kept|keep|keeps|keeping|has keep|hiding|hidden|hid)\b.{0,30}\b(all )?(his|her|my|their|les|ses|mes)\b.{0,20}\b(pills|capsules|tablets|gelules|cachets|comprimes|somniferes|sleeping pills)\b.{0,40}\b(box|boite|under|sous|drawer|tiroir|sac|bag)\b",
+    r"\b(je suis|jsuis|chui|i'?m|i am|il est|elle est|he'?s|she'?s|he is|she is) (sur le|sur un|en haut du|on the|on a|on top of the) (pont|toit|viaduc|bridge|roof|cliff|falaise)\b",
+)
+
 URGENT = {
     "suicide": _rx(
         r"\b(me|se|te) tuer\b",
@@ -81,7 +114,7 @@ URGENT = {
         r"\b(decided|decide|decidee?) (to die|to end|d'en finir|de mourir|de partir)",
         r"\bwant (it all|everything) to (stop|end)\b",
         r"\bunalive",
-        r"\b(se|me|te) (fai\w*|fera\w*) des (coupures|entailles|scarifications|brulures)\b",
+        r"\b(se|me|te) (fai\w*|fera\w*) des (petites |grosses |vraies )?(coupures|entailles|scarifications|brulures)\b",
         r"\bcoupures (sur|aux) (les|ses|mes|tes) (bras|avant-bras|poignets|cuisses|jambes)",
         r"\b(s'|m'|t')(etait|est|etais|suis|es) (taillad\w*|coupe\w*|scarifi\w*|mutile\w*|brule\w* volontairement)",
         r"\b(checking|check|checked) out (for good|permanently|early)\b",
@@ -113,22 +146,7 @@ URGENT = {
         r"\bcuts on (his|her|my|their) (arms|wrists|legs|thighs)",
         r"(si je n'?etais plus la|si j'?etais plus la|plus etre la|disparaitre pour (toujours|de bon))",
         r"\bpour en finir\b",
-        r"\bsi je (ne )?(me )?(reveillais|reveille|reveillait) (plus|pas)\b|\bplus simple si (je|j') ?(n'?etais|etais|existais|disparaissais)",
-        r"\bi (will |'ll |am going to |'m going to |gonna )?end it\b|\btonight is the night\b",
-        # warning signs shown rather than said: giving things away "for after", farewells, affairs put in order,
-        # a means at hand (blades, pills put aside), no future seen, standing on a bridge
-        r"\b(j'en|il en|elle en|on en) (aurai|aura|aurait|aurais) (plus|pu|plu) besoin\b|\b(won'?t|wont|will not) need (it|them|those) (anymore|any more)\b",
-        r"[«\"'‘](pour apres|for after)[»\"'’]|\b(gave|give|giving|donne|donnee?|offert)\b.{0,60}\b(for after|pour apres)\b",
-        r"\b(nobody|no one|noone|personne)\b.{0,20}\b(would|will|wouldn'?t|won'?t|ne)\b.{0,15}\b(notice|miss|care|remarquer\w*|manquer\w*|regretter\w*)\b.{0,40}"
-        r"\b(disappear\w*|dissapear\w*|gone|died|disparai\w*|partai\w*|plus la)\b",
-        r"\bmerci pour tout\b.{0,40}\bpardon\b|\bthank(s| you) for everything\b.{0,40}\b(sorry|forgive)\b",
-        r"\b(ranger|range|regler|regle|mettre en ordre|mis en ordre|putting|put|sorting|sorted)\b.{0,40}"
-        r"\b(mots de passe|passwords|compte en banque|bank account|testament|will|affairs)\b.{0,80}\b(comme si|as if|before i go|avant de partir)\b",
-        r"\bcomme si (je|il|elle) (partai[st]|m'en allais|s'en allait)\b.{0,10}(pour (de bon|toujours))?",
-        r"\b(me|se|te) vois? (plus|pas|plu) (du tout )?dans (\d+|un|une|deux|cinq|dix) (ans?|annees?|mois)\b|\b(can'?t|cannot|don'?t) see (myself|a future)\b",
-        r"\b(achete|achetee|acheter|bought|buys?|buying|hid|hidden|hides|cache\w*)\b.{0,30}\b(lames|lames de rasoir|rasoirs?|blades|razor blades|razors?)\b",
-        r"\b(kept|keep|keeps|keeping|has keep|hiding|hidden|hid)\b.{0,30}\b(all )?(his|her|my|their|les|ses|mes)\b.{0,20}\b(pills|capsules|tablets|gelules|cachets|comprimes|somniferes|sleeping pills)\b.{0,40}\b(box|boite|under|sous|drawer|tiroir|sac|bag)\b",
-        r"\b(je suis|jsuis|chui|i'?m|i am|il est|elle est|he'?s|she'?s|he is|she is) (sur le|sur un|en haut du|on the|on a|on top of the) (pont|toit|viaduc|bridge|roof|cliff|falaise)\b",
+        *SUICIDE_SIGNS,
         r"\b(me|se|te) (fai[rst]e?|fera|fais) du mal\b",
         r"\b(me|se|te|m'|s') ?(brule\w*|coupe\w*|taillad\w*|mutil\w*|griff\w*|frappe\w*)\b.{0,50}(volontairement|expres|lame|rasoir|cutter|cigarettes?|briquet|sang)",
         r"(volontairement|expres) .{0,20}\b(me|se|m'|s') ?(brule|coupe|taillade|frappe|griffe)",
@@ -287,6 +305,7 @@ URGENT = {
         r"severe (stomach|abdominal|belly) pain",
         r"(je )?(ne )?vois (plus|plu) (rien|net|clair|bien|d'un oeil|de l'oeil|de mon oeil)",
         r"\bcan'?t see (anything )?(out of|with|from) (my )?(left |right )?eye",
+        r"\b(suddenly|all of a sudden) (can'?t|cannot|couldn'?t) see\b|\bcan'?t see\b.{0,15}\b(left|right|one) eye\b",
         r"\b(douleur|serre|oppression)\w*.{0,30}poitrine",
         r"\bpoitrine.{0,60}bras gauche",
         r"(je )?(ne )?vois (flou|trouble)",
@@ -335,6 +354,7 @@ LIVED = {
         r"\b(j'?ai|je|i'?ve|i) (pense|pensais|thought|been thinking|keep thinking)\w* (a|about|of) (me tuer|mourir|killing myself|suicide|ending it|dying)",
         r"je pense (au|a me) suicid",
         r"\bje (veux|veu|ve) (me|mourir)",
+        *SUICIDE_SIGNS,
         r"\b(i|je|j')\b.{0,20}\b(started|start|keep|kept|been|am|commence\w*|continue\w*|recommence\w*)\b.{0,15}"
         r"\b(burning|cutting|hurting|harming|a me bruler|a me couper|a me scarifier|a me faire du mal)\b",
     ),
@@ -362,7 +382,9 @@ SELF_SUPPLY = (
     r"sans (mon |le |un )?(dermato\w*|medecin)|(dermato\w*|medecin|docteur) (est )?(en vacances|absent|injoignable)|"
     r"boite (est )?(finie|vide|terminee)|plus d'ordonnance|ran out|out of (pills|capsules)|"
     r"without (a )?prescription|qu'il ramene|he brings|sans (passer par|voir) (le|un) (medecin|dermato)|"
-    r"\b(de|d'|from) (ma|mon|my) (soeur|frere|mere|pere|cousine?|sister|brother|mum|mom|mother|dad|father|cousin)\b)"
+    r"\b(de|d'|from|a|to) (ma|mon|my|son|sa|his|her|leur|their) (grand |grande |petit |petite |big |little |older |younger )?"
+    r"(soeur|frere|mere|pere|cousine?|sister|brother|mum|mom|mother|dad|father|cousin|fils|fille|son|daughter)\b|"
+    r"\b(qu'il|qu'elle|he|she) n'utilise plus\b|\b(doesn'?t|don'?t|no longer) use (it )?(anymore)?\b|\bje (peux|pourrais) (le|la|les) lui (passer|preter|donner))"
 )
 OFF_LABEL_PURPOSE = (
     r"(nez|esthetique|affiner|eclaircir|blanchir|whiten\w*|lighten\w*|peau (plus )?(nette|parfaite|lisse|belle)|belle peau|maigrir|mincir|perdre du (poids|ventre)|"
@@ -377,6 +399,7 @@ REFUSED = {
         r"(ou|comment|site|adresse|lien).{0,40}(acheter|commander|trouver|avoir|procurer|obtenir|choper|chopper|recuperer|fournir)"
         r".{0,50}(sans ordonnance|en ligne|internet|sans prescription|sans passer)",
         r"(acheter|commander|procurer|obtenir).{0,50}(sans ordonnance|en ligne|sur internet|sans prescription)",
+        r"(sans ordonnance|sans prescription|sans passer par|without (a )?prescription|without (a |seeing a )?doctor).{0,80}\b(site|lien|link|website|adresse|url)\b",
         r"(buy|order|get|purchase|obtain).{0,50}(without (a |any )?(prescription|doctor)|online|on the internet)",
         r"\b(ship|ships|deliver\w*|sell|sells|livre\w*|vend\w*)\b.{0,50}\b(no prescription|sans ordonnance necessaire)",
         r"(lien|link|site|website|url).{0,30}(vend|sell|pharmacie en ligne|online pharmacy)",
@@ -425,6 +448,8 @@ REFUSED = {
         r"(write|give|make|forge)( me)? (a |an )?(fake )?prescription",
         r"you are my (doctor|dermatologist|pharmacist)",
         r"fake prescription",
+        r"\b(genere\w*|redige\w*|ecri\w*|prepare\w*|tape\w*|write|generate|draft|type)\b.{0,30}\b(texte|text|modele|template|exemple|example)\b.{0,10}"
+        r"\b(d'une|de l'|d'un|of a|for a|de) ?(ordonnance|prescription|ordo)",
     ),
     "self_injection": _rx(
         r"(comment|how|explique|apprends|montre|teach|show|guide|etapes?|steps?)\b.{0,60}"
@@ -532,6 +557,8 @@ PROMOTE = _rx(
     r"\b(confirme|confirm|certifie|certify|valide|validate|affirme)\w*\b.{0,80}\b(story|stories|reel|post|tiktok|insta\w*|videos?)\b",
     r"\b(abonnes|followers)\b.{0,80}\b(sans danger|sans risque|100 ?%|sure?|safe|prouve\w*|proven)\b",
     r"#\w*(ansm|approuve|approved|valide)",
+    r"\b(confirm\w*|certifi\w*|atteste\w*|garanti\w*|affirm\w*)\b.{0,20}\b(par ecrit|in writing)\b",
+    r"\b(pour|to|so i can|que je puisse) (l'|les |it )?(afficher|display|post|imprimer|print)\w*\b.{0,40}\b(officine|pharmacie|salon|cabinet|vitrine|shop|store|clinic|clinique)\b",
 )
 
 # A pregnancy long after the treatment ended asks about a risk the documents bound in time; not an emergency.
@@ -550,6 +577,12 @@ PAST_RESOLVED = _rx(
     r"c'est (passe|fini|regle)|resolved|cicatrise\w*)",
 )
 
+# "pas de fièvre, rien d'autre": a sign denied is not reported
+NEGATED_SIGN = re.compile(
+    r"\b(pas de|pas d'|sans|aucune?|no|without|not any|never had) (fievre|fever|frissons|chills|pus|temperature|"
+    r"gonflement|swelling|douleur|pain)\b"
+)
+
 HYPOTHETICAL = re.compile(
     r"\b(et )?si (jamais )?(je suis|j'etais|je tombe|je tombais|elle est|on est|une femme est) enceinte|"
     r"\b(what )?if (i|she|someone|somebody|a woman|you) (am|is|get|gets|got|become|becomes|were|was) pregnant|"
@@ -564,6 +597,12 @@ UNCOVERED = _rx(
     r"\b(best|meilleure?s?|works?|marche)\b",
     r"\b(best|meilleure?s?)\b.{0,20}\b(lip balm|baume|creme|cream|moisturi\w*|brand|marque|lotion|serum)\b",
     r"\b(vitamine a|vitamin a|complements? alimentaires?|supplements?)\b",
+    r"\b(antidopage|anti-dopage|dopage|doping|drug test\w*)\b",
+    r"\b(hereditaire|genetique|hereditary|genetic|inherited|heredite)\b",
+    r"\b(prp|plasma riche|carboxytherap\w*|laser|peeling|microneedling|dermaroller|radiofrequence|cryolipolyse)\b",
+    r"\b(meilleure?s?|best|bon|bonne|good)\b.{0,10}\b(dermato\w*|medecin|doctor|clinique|clinic|praticien|practitioner|mesotherapeute|institut)\b.{0,20}"
+    r"\b(sur|a|in|near|pres de|autour de|around)\b",
+    r"\b(vous|tu) (me )?(conseill\w*|recommand\w*) (laquelle|lequel|lesquel\w*)\b|\b(quelle?|which) (pilule|pill|contracepti\w*|marque|brand)\b.{0,30}\b(meilleure?|best)\b",
     r"\b(vous|tu) me (conseill\w*|recommand\w*)\b.{0,40}\b(traitement|creme|produit|medicament|pommade|gel)\b|"
     r"\b(traitement|creme|produit|medicament|pommade|gel)\b.{0,30}\b(vous|tu) me (conseill\w*|recommand\w*)\b",
     r"\b(what|which) (treatment|cream|product|medication|medicine)\b.{0,30}\b(would|do|can) you recommend\b",

@@ -19,6 +19,7 @@ from bot.safety.rules import (
     LEGALITY,
     LIVED,
     LONG_AFTER,
+    NEGATED_SIGN,
     OFF_TASK,
     PAST_RESOLVED,
     PROMOTE,
@@ -84,6 +85,7 @@ def rule_triage(question: str) -> Triage | None:
 
 
 def _rules(text: str) -> Triage | None:
+    text = NEGATED_SIGN.sub(" ", text)
     for kind, pattern in URGENT.items():
         if (kind == "pregnancy" and LONG_AFTER.search(text)) or (kind in PAST_KINDS and PAST_RESOLVED.search(text)):
             continue
