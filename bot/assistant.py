@@ -160,6 +160,7 @@ def build_assistant(settings: Settings, embeddings=None, writer: LLMWriter | Non
         rrf_k=settings.rrf_k,
         dense_weight=settings.dense_weight,
         lexical_weight=settings.lexical_weight,
+        expand=settings.query_expansion,
     )
     answerer = ExtractiveAnswerer(
         embeddings,

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from bot.chunking import Chunk
 from bot.lexical import LexicalIndex
 from bot.store import ChromaStore
-from bot.text import words
+from bot.text import expansion_words, words
 
 _FOLLOW_UP_START = re.compile(
     r"^\s*(et|mais|aussi|alors|donc|sinon|pendant|apres|avant|ensuite|and|but|also|what about|how about|during|after|"
@@ -69,6 +69,7 @@ class HybridRetriever:
         rrf_k: int = 20,
         dense_weight: float = 1.0,
         lexical_weight: float = 0.1,
+        expand: bool = True,
     ):
         self.store = store
         self.lexical = lexical
@@ -77,9 +78,16 @@ class HybridRetriever:
         self.rrf_k = rrf_k
         self.dense_weight = dense_weight
         self.lexical_weight = lexical_weight
+        self.expand = expand
 
     def retrieve(self, query: str, k: int = 5) -> list[Hit]:
-        """The k best chunks for a search query, best first."""
+        """The k best chunks for a search query, best first.
+
+        With `expand`, the documents' words for the patient's words (bot/synonyms.yaml) are added to
+        the query of both retrievers: "bleus" also finds "hématomes", "hair" finds "cheveux".
+        """
+        if self.expand:
+            query = " ".join([query, *expansion_words(query)])
         dense = self.store.search(query, self.candidates) if self.mode in ("hybrid", "dense") else []
         lexical = self.lexical.search(query, self.candidates) if self.mode in ("hybrid", "lexical") else []
         fused: dict[str, dict] = {}

@@ -35,6 +35,8 @@ class Settings(BaseSettings):
     rrf_k: int = Field(20, ge=1)
     dense_weight: float = Field(1.0, ge=0)
     lexical_weight: float = Field(0.1, ge=0)  # chosen on the dev split: BM25 as a tie-breaker
+    # The documents' words for a patient's words (bot/synonyms.yaml) added to the search query.
+    query_expansion: bool = True
     history_turns: int = Field(2, ge=0, le=10)  # earlier user turns used to understand a follow-up
 
     answer_sentences: int = Field(4, ge=1, le=10)

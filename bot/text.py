@@ -84,10 +84,15 @@ SYNONYMS_FILE = Path(__file__).with_name("synonyms.yaml")
 
 
 @lru_cache(maxsize=1)
+def _written() -> dict[str, list[str]]:
+    """bot/synonyms.yaml as written: a patient's word -> the documents' words for it."""
+    return yaml.safe_load(SYNONYMS_FILE.read_text(encoding="utf-8"))
+
+
+@lru_cache(maxsize=1)
 def _listed() -> dict[str, list[str]]:
-    """bot/synonyms.yaml, normalised: a patient's word -> the documents' words for it."""
-    listed = yaml.safe_load(SYNONYMS_FILE.read_text(encoding="utf-8"))
-    return {normalize(word): [normalize(other) for other in others] for word, others in listed.items()}
+    """bot/synonyms.yaml, normalised."""
+    return {normalize(word): [normalize(other) for other in others] for word, others in _written().items()}
 
 
 @lru_cache(maxsize=1)
@@ -103,6 +108,34 @@ def _synonyms() -> dict[str, frozenset[str]]:
 def synonyms_of(word: str) -> list[str]:
     """The documents' words for a patient's word, normalised ("hair" -> ["cheveux"]); [] when none is listed."""
     return _listed().get(normalize(word), [])
+
+
+@lru_cache(maxsize=1)
+def _listed_by_stem() -> dict[str, list[str]]:
+    """The documents' words as written (bot/synonyms.yaml), by the stem of the patient's word."""
+    found: dict[str, list[str]] = {}
+    for word, others in _written().items():
+        for key in tokens(word):
+            listed = found.setdefault(key, [])
+            listed.extend(other for other in others if other not in listed)
+    return found
+
+
+def expansion_words(text: str) -> list[str]:
+    """The documents' words for a text's words (bot/synonyms.yaml) that the text lacks, to add to a search query.
+
+    >>> expansion_words("mes bleus après les piqûres")
+    ['hématomes', 'injection']
+    """
+    asked = tokens(text)
+    have, extra = set(asked), []
+    for stem_ in asked:
+        for other in _listed_by_stem().get(stem_, []):
+            stems = set(tokens(other))
+            if not stems <= have:
+                extra.append(other)
+                have |= stems
+    return extra
 
 
 def shared_words(asked: set[str], found: set[str]) -> int:

@@ -47,3 +47,19 @@ def test_follow_up_questions_are_condensed_with_the_conversation():
     standalone = "Quels sont les risques de la mésothérapie pour la peau ?"
     assert condense(standalone, history) == standalone
     assert condense("et pendant la grossesse ?", None) == "et pendant la grossesse ?"
+
+
+def test_query_expansion_adds_the_documents_words():
+    from bot.text import expansion_words
+
+    assert expansion_words("des bleus après les piqûres ?") == ["hématomes", "injection"]
+    assert expansion_words("hématomes après une injection") == []  # already the documents' words
+    assert expansion_words("Quels risques pour le foie ?") == []
+
+
+def test_lexical_retrieval_finds_a_patients_word_through_the_documents_word(assistant):
+    store, lexical = assistant.retriever.store, assistant.retriever.lexical
+    plain = HybridRetriever(store, lexical, mode="lexical", expand=False).retrieve("bleus", 3)
+    expanded = HybridRetriever(store, lexical, mode="lexical", expand=True).retrieve("bleus", 3)
+    assert not plain
+    assert expanded and "hématome" in expanded[0].chunk.text.lower()
