@@ -161,6 +161,8 @@ def build_assistant(settings: Settings, embeddings=None, writer: LLMWriter | Non
         dense_weight=settings.dense_weight,
         lexical_weight=settings.lexical_weight,
         expand=settings.query_expansion,
+        fusion=settings.fusion,
+        lexical_score_weight=settings.lexical_score_weight,
     )
     answerer = ExtractiveAnswerer(
         embeddings,

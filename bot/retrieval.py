@@ -57,7 +57,13 @@ def condense(question: str, history: list[dict] | None, turns: int = 2) -> str:
 
 
 class HybridRetriever:
-    """Fuses dense and lexical rankings with weighted reciprocal rank fusion."""
+    """Fuses dense and lexical retrieval: by their scores (default) or by weighted reciprocal rank fusion.
+
+    Score fusion adds to a chunk's cosine similarity `lexical_score_weight` times its BM25 score over the
+    best BM25 score of the query. e5 similarities of the best chunks lie within a few hundredths of each
+    other, so ranks alone overstate the dense retriever's small margins; with scores, BM25 decides only
+    where the dense retriever hesitates.
+    """
 
     def __init__(
         self,
@@ -70,6 +76,8 @@ class HybridRetriever:
         dense_weight: float = 1.0,
         lexical_weight: float = 0.1,
         expand: bool = True,
+        fusion: str = "score",
+        lexical_score_weight: float = 0.015,
     ):
         self.store = store
         self.lexical = lexical
@@ -79,6 +87,8 @@ class HybridRetriever:
         self.dense_weight = dense_weight
         self.lexical_weight = lexical_weight
         self.expand = expand
+        self.fusion = fusion
+        self.lexical_score_weight = lexical_score_weight
 
     def retrieve(self, query: str, k: int = 5) -> list[Hit]:
         """The k best chunks for a search query, best first.
@@ -96,5 +106,12 @@ class HybridRetriever:
                 entry = fused.setdefault(chunk.chunk_id, {"chunk": chunk, "score": 0.0})
                 entry["score"] += weight / (self.rrf_k + rank)
                 entry[key] = score
+        if self.fusion == "score":
+            # A chunk only BM25 found gets the lowest similarity the dense retriever returned.
+            floor = min((score for _, score in dense), default=0.0)
+            best_lexical = max((score for _, score in lexical), default=0.0) or 1.0
+            for entry in fused.values():
+                lexical_share = entry.get("lexical", 0.0) / best_lexical
+                entry["score"] = entry.get("dense", floor) + self.lexical_score_weight * lexical_share
         ranked = sorted(fused.values(), key=lambda e: e["score"], reverse=True)[:k]
         return [Hit(e["chunk"], e["score"], e.get("dense"), e.get("lexical")) for e in ranked]

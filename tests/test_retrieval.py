@@ -63,3 +63,16 @@ def test_lexical_retrieval_finds_a_patients_word_through_the_documents_word(assi
     expanded = HybridRetriever(store, lexical, mode="lexical", expand=True).retrieve("bleus", 3)
     assert not plain
     assert expanded and "hématome" in expanded[0].chunk.text.lower()
+
+
+def test_score_fusion_lets_bm25_decide_only_where_the_dense_scores_are_close(assistant):
+    store, lexical = assistant.retriever.store, assistant.retriever.lexical
+    question = "Quels sont les risques infectieux de la mésothérapie ?"
+    dense = HybridRetriever(store, lexical, mode="dense").retrieve(question, 5)
+    fused = HybridRetriever(store, lexical, fusion="score", lexical_score_weight=0.015).retrieve(question, 5)
+    assert fused == sorted(fused, key=lambda h: h.score, reverse=True)
+    for hit in fused:  # the fused score is the cosine plus at most the lexical weight
+        assert hit.dense_score is not None
+        assert hit.dense_score <= hit.score <= hit.dense_score + 0.015 + 1e-9
+    no_lexical = HybridRetriever(store, lexical, fusion="score", lexical_score_weight=0.0).retrieve(question, 5)
+    assert [h.chunk.chunk_id for h in no_lexical] == [h.chunk.chunk_id for h in dense]
