@@ -19,6 +19,7 @@ from bot.safety import (
     drop_injected,
     evidence,
     evidence_first,
+    follow_up_triage,
     is_out_of_scope,
     quote_evidence,
     triage,
@@ -73,6 +74,7 @@ class Assistant:
         query = condense(without_injection(question), history, self.settings.history_turns)
         hits = drop_injected(self.retriever.retrieve(query, self.settings.k))
         decided = triage(question, self.intents, self.settings.urgent_margin, self.settings.refused_margin)
+        decided = decided or follow_up_triage(question, history)
         if decided is not None:
             backing = evidence(decided, question, self.retriever.lexical.chunks)
             hits = evidence_first(hits, backing, self.settings.k)

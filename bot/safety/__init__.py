@@ -25,6 +25,7 @@ from bot.safety.topics import names_topic, topics_named
 from bot.safety.triage import (
     Triage,
     drop_injected,
+    follow_up_triage,
     injection_triage,
     intent_triage,
     is_injection,
@@ -43,6 +44,7 @@ __all__ = [
     "drop_injected",
     "evidence",
     "evidence_first",
+    "follow_up_triage",
     "injection_triage",
     "intent_triage",
     "is_injection",

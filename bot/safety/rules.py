@@ -39,6 +39,12 @@ ME = (
 # "for after", farewells, affairs put in order, a means at hand (blades, a rope, pills put aside), no future seen,
 # standing on a bridge. They are lived by nature: a question on the risk around them does not make them hypothetical.
 SUICIDE_SIGNS = (
+    r"\b(giving|gave|gives|give) away (his|her|my|their|all (his|her|my|their) )?(stuff|things|belongings|possessions)\b|"
+    r"\bsaying goodbye to (people|everyone|everybody|friends|us)\b",
+    r"\b(je m'arrete|m'arreter|i stop|i keep stopping|stopping) (sur|on) (le|un|the|a) (pont|bridge)\b",
+    # an act announced after sadness was told ("je suis super triste" ... "je vais le faire ce week-end")
+    r"\b(triste|deprim\w*|idees noires|moral|sad|depressed|down|vide|empty)\b.{0,300}"
+    r"\b(je vais le faire|je le ferai|je compte le faire|i'?m going to do it|i will do it|gonna do it)\b",
     r"\bdisparai\w* pour (de bon|toujours)\b|\bvous serez (enfin )?tranquilles\b",
     r"\b(like|as if|comme si) (it was|it were|c'etait|c'etaient) (a |des |un )?(goodbye|adieux?|farewell)\b",
     r"\b(compte|comptait|veut|voulait|va|vais|allait|decide\w*|prevu) (de |d')?[«\"' ]*en finir\b",
@@ -211,6 +217,9 @@ URGENT = {
         r"missed (my )?period",
         r"period (is|was|has been) (\w+ ){0,3}late",
         r"found out i'?m pregnant",
+        r"(?<!covid )(?<!pcr )(?<!antigenique )\btests? (est |etait |de ce matin |du matin )?positifs?\b(?!.{0,20}covid)",
+        r"\b(on a|on n'a|j'ai|je n'ai|nous n'avons|we) (pas|not|didn'?t|did not) (fait attention|fait gaffe|been careful|use (a )?(condom|protection))\b|"
+        r"\bwe weren'?t careful\b",
         r"\b(\d+|a few|few|several|two|three|four|five|ten) (days?|weeks?) late\b|\blate (on|with|for) (my|her) periods?\b",
         r"\b(\d+|quelques|plusieurs|deux|trois|quatre|cinq|dix) (jours?|semaines?) de retard\b",
         r"\b(grossesse|enceinte)\b.{0,80}\b(c'est|ce serait|ca pourrait etre|c'est peut-etre) (mon|son|notre) cas\b",
@@ -269,9 +278,11 @@ URGENT = {
         r"\b(surdose|overdose|intoxication|empoisonn)",
         r"swallowed (some|several|all|my|the|a|\d+)",
         r"took (too many|all (of )?my|a whole (box|pack))",
+        r"\b(took|taken|swallowed|pris|avale) (all|toutes?) (of )?(her|his|my|their|ses|mes|les)? ?(pills|capsules|tablets|gelules|comprimes|cachets)\b",
+        r"\b(took|taken|pris|avale) (it|them|la|le|les)? ?(\d+|two|three|four|deux|trois|quatre) (times|fois) (today|aujourd'hui|in a row|de suite|ce matin|this morning)",
         r"(pris|prendre) (toute la boite|trop de (gelules|comprimes|cachets))",
         r"\b(vient|viens|venons|viennent) d'avaler\b",
-        r"\b(toddler|child|kid|baby|bebe|enfant|fils|fille|petit|petite)\b.{0,60}\b(ate|swallowed|eaten|mange|avale|croque|chewed)\b",
+        r"\b(toddler|child|kid|baby|bebe|enfant|fils|fille|petit|petite|\d+ ?(year|yr)s?[- ]old|\d+ ans)\b.{0,60}\b(ate|swallowed|eaten|mange|avale|croque|chewed)\b",
         r"\b(a|ont|as) mange\b.{0,30}\b(pommade|creme|gelules?|comprimes|cachets|capsules)",
         r"\b(gelules|comprimes|cachets|capsules|pills) (en moins|manquantes?|missing)\b.{0,80}\b(avale\w*|mange\w*|swallow\w*|ate)\b",
         r"\b(pris|avale|took|taken|swallowed)\b.{0,30}\b(beaucoup trop|bien trop|way too (much|many)|far too (much|many))\b",
@@ -345,7 +356,7 @@ RISK_QUESTION = _rx(
     r"\bfrequen",
     r"\blien\b",
     r"\blink\b",
-    r"\b(pourcentage|percentage|statisti\w*|chiffres|taux|rate|combien de (jeunes|personnes|gens|patients)|how many (people|teens|patients))\b",
+    r"\b(pourcentage|percentage|statisti\w*|stats|chiffres|taux|rate|nombre de (suicides|cas|morts|deces)|combien de (jeunes|personnes|gens|patients)|how many (people|teens|patients))\b",
 )
 HEARSAY = _rx(r"\bj'?ai lu\b", r"\blu que\b", r"on m'a dit", r"\bentendu\b", r"\bi (read|heard)\b", r"\bheard that\b")
 LIVED = {
@@ -431,7 +442,7 @@ REFUSED = {
     "prescription": _rx(
         r"prescri[st]?(s|re|vez|rais|rai|t)?[- ]moi",
         # imperative, not a past tense ("ma dermato m'a donné une ordonnance" is a story, not a request)
-        r"(?<!\ba )(?<!'a )(?<!\bai )(?<!\bont )(?<!\bas )"
+        r"(?<!\ba )(?<!'a )(?<!\bai )(?<!\bont )(?<!\bas )(?<!ait )(?<!avait )(?<!aura )"
         r"(fais|faire|fait|faites|ecri[st]?|ecrire|redige[rsz]?|donne|genere|signe|etablis|prepare|renouvelle)[- ]?(moi|nous)? "
         r"(une |un |la |ma |mon |l')(fausse |faux )?(ordonnance|prescription|certificat|ordo|renouvellement)",
         r"\brenouvel\w*[- ](moi|me) ",
@@ -598,6 +609,8 @@ UNCOVERED = _rx(
     r"\b(best|meilleure?s?)\b.{0,20}\b(lip balm|baume|creme|cream|moisturi\w*|brand|marque|lotion|serum)\b",
     r"\b(vitamine a|vitamin a|complements? alimentaires?|supplements?)\b",
     r"\b(antidopage|anti-dopage|dopage|doping|drug test\w*)\b",
+    r"\b(indemnis\w*|compensation|proces|lawsuit|plainte|avocat|lawyer|sue|suing)\b",
+    r"\b(retinol|retinal|retinaldehyde)\b",
     r"\b(hereditaire|genetique|hereditary|genetic|inherited|heredite)\b",
     r"\b(prp|plasma riche|carboxytherap\w*|laser|peeling|microneedling|dermaroller|radiofrequence|cryolipolyse)\b",
     r"\b(meilleure?s?|best|bon|bonne|good)\b.{0,10}\b(dermato\w*|medecin|doctor|clinique|clinic|praticien|practitioner|mesotherapeute|institut)\b.{0,20}"
@@ -621,7 +634,7 @@ UNCOVERED = _rx(
     r"\b(paracetamol|doliprane|dafalgan|efferalgan|ibuprofene|ibuprofen|advil|nurofen|aspirine|aspirin|kardegic|levothyrox|"
     r"spasfon|smecta|gaviscon|xanax|lexomil|stilnox|ventoline|augmentin|amoxicilline|voltarene|imodium|tramadol|codeine|"
     r"ozempic|metformine|insuline|zyrtec|aerius|antibiotics|cortisone|botox|acide hyaluronique|hyaluronic|dentifrice|"
-    r"toothpaste|viagra|melatonine|homeopathie)\b",
+    r"toothpaste|viagra|melatonine|homeopathie|minoxidil|finasteride|spironolactone|zinc)\b",
     r"\b[a-z]+(cycline|mycine|cilline|profene|prazole|sartan|statine|floxacine|azepam|triptan|coxib|olol|pril|tinib|mab)\b",
     OFF_TASK.pattern,
 )

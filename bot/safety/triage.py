@@ -67,6 +67,17 @@ def triage(
     return injection_triage(rule_text(question)) if decided is not None and decided.kind == "injection" else decided
 
 
+def follow_up_triage(question: str, history: list[dict] | None) -> Triage | None:
+    """An emergency that only the conversation reveals: "je suis super triste depuis l'arrêt" then "je crois que je
+    vais le faire ce week-end". The rules read the patient's previous message and this one together; an emergency
+    already told in the previous message alone was answered then and is not raised again."""
+    earlier = [str(t.get("content", "")) for t in history or [] if t.get("role") == "user"]
+    if not earlier or rule_triage(earlier[-1]) is not None:
+        return None
+    decided = rule_triage(f"{earlier[-1]} {question}")
+    return decided if decided is not None and decided.status == "urgent" else None
+
+
 def intent_triage(best: tuple[str, float], urgent_margin: float, refused_margin: float) -> Triage | None:
     """The triage an intent's margin over the ordinary questions (IntentScores.best()) earns."""
     label, margin = best
@@ -163,7 +174,9 @@ def without_injection(question: str) -> str:
         return question
     question = _URL.sub(" ", question)  # a link in an injected message is never part of the question
     parts = [
-        p for p in re.split(r"#{2,}|</?\s*\w+\s*>|\[/?INST\]|\[\[|\]\]", question, flags=re.IGNORECASE) if p.strip()
+        p
+        for p in re.split(r"#{2,}|</?\s*\w+\s*>|<!--|-->|\[/?INST\]|\[\[|\]\]", question, flags=re.IGNORECASE)
+        if p.strip()
     ]
     kept = []
     for part in parts:
