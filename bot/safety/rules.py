@@ -39,6 +39,18 @@ ME = (
 # "for after", farewells, affairs put in order, a means at hand (blades, a rope, pills put aside), no future seen,
 # standing on a bridge. They are lived by nature: a question on the risk around them does not make them hypothetical.
 SUICIDE_SIGNS = (
+    r"\b(debarrasse\w*|rid) (de|of) (moi|lui|elle|me|him|her)\b",
+    r"\ba quoi bon (vivre|continuer tout court|continuer a vivre)\b|\bwhat'?s the point (of|in) (living|going on|anything)\b",
+    r"\b(de|a) (ne )?(plus|pas|jamais) (me|se) reveiller\b",
+    r"\b(planning|planned|plan|thinking about|imagining|imagine) how (i'?d|i would|to|i could|i'?ll) (do it|end it)\b|"
+    r"\b(went|go|going) through with it\b",
+    r"\b(ecrit|written|wrote|laisse|left)\b.{0,20}\b(des |une |a |some )?(lettres?|letters?|mots?|notes?)\b.{0,40}"
+    r"\b(au cas ou|just in case|pour (ma|mes|sa|ses) (famille|proches|parents|enfants)|for (my|his|her) (family|parents|kids))",
+    r"\b(me|se|te) (fais|fait|faire|faisait) des (marques|traces|bleus|blessures)\b.{0,20}\b(sur|aux) (les |mes |ses )?(bras|poignets|cuisses|jambes)",
+    r"\b(regarde|regardait|regarder|looked at|staring at|stared at|look at)\b.{0,30}\b(le pont|the bridge|le vide|the edge|les rails|the tracks)\b",
+    r"\b(didn'?t|did not|wouldn'?t|would not|never) wake up\b",
+    r"\b(ressorti|sorti|repris|pulled out|took out|got out)\b.{0,20}\b(les |mes |the |my )?(lames|blades|razors?|rasoirs?)\b|"
+    r"\b(lames|blades|razors?|rasoirs?)\b.{0,40}\b(me calmer|calm (me|myself)( down)?|me soulager)\b",
     r"\b(giving|gave|gives|give) away (his|her|my|their|all (his|her|my|their) )?(stuff|things|belongings|possessions)\b|"
     r"\bsaying goodbye to (people|everyone|everybody|friends|us)\b",
     r"\b(je m'arrete|m'arreter|i stop|i keep stopping|stopping) (sur|on) (le|un|the|a) (pont|bridge)\b",
@@ -220,6 +232,8 @@ URGENT = {
         r"(?<!covid )(?<!pcr )(?<!antigenique )\btests? (est |etait |de ce matin |du matin )?positifs?\b(?!.{0,20}covid)",
         r"\b(on a|on n'a|j'ai|je n'ai|nous n'avons|we) (pas|not|didn'?t|did not) (fait attention|fait gaffe|been careful|use (a )?(condom|protection))\b|"
         r"\bwe weren'?t careful\b",
+        r"\b(plus de|pas de|sans|no|without|stopped) (ma |my |the )?(contraception|pilule|birth control|protection)\b.{0,15}\b(depuis|for|since)\b",
+        r"\b(nausees?|nausee|vomi\w*) (le|du|au) matin\b|\bmorning sickness\b|\bseins? qui (tirent|gonflent)\b|\b(sore|tender) breasts\b",
         r"\b(\d+|a few|few|several|two|three|four|five|ten) (days?|weeks?) late\b|\blate (on|with|for) (my|her) periods?\b",
         r"\b(\d+|quelques|plusieurs|deux|trois|quatre|cinq|dix) (jours?|semaines?) de retard\b",
         r"\b(grossesse|enceinte)\b.{0,80}\b(c'est|ce serait|ca pourrait etre|c'est peut-etre) (mon|son|notre) cas\b",
@@ -242,6 +256,7 @@ URGENT = {
         r"(skin|spots?|sites?|marks?).{0,40}(turn\w* black|\bblack\b(?!heads?)|\bpurple\b|necro)",
         r"\b(turned|turning|gone|went) (dark|black)\b|\b(skin|tissue)\b.{0,30}\b(dying|dead)\b",
         r"\b(coulent|suinte\w*|draining|oozing|leaking pus)\b",
+        r"\b(plein|pleins|pleine|pleines|full) (de|of) pus\b",
         r"\b(ca )?coule (jaune|du pus|vert)",
         r"\bpus (is )?(coming|qui sort|sort|coule|oozing|leaking|draining)",
         r"\b(shivering|frissons?|grelott\w*).{0,40}(fever|fievre|temperature)",
@@ -251,8 +266,9 @@ URGENT = {
         ME + r".{0,60}(abscess|\bpus\b|fever|infected|oozing|red and hot)",
     ),
     "allergy": _rx(
-        r"(gonfle|gonflement|oedeme|enfle).{0,40}(visage|gorge|levres|langue|paupieres)",
-        r"(visage|gorge|levres|langue|paupieres).{0,40}(gonfle|gonflement|enfle)",
+        r"(gonfle|gonflement|oedeme|enfle).{0,40}(visage|gorge|levres|langue|paupieres|yeux)",
+        r"(visage|gorge|levres|langue|paupieres|yeux).{0,40}(gonfle|gonflement|enfle)",
+        r"\b(plaques|boutons|rougeurs|hives|rash|urticaire|welts)\b.{0,30}\b(sur tout le corps|partout|all over)\b",
         r"(du mal|difficult\w*|peine|n'?arrive (pas|plus)|arrive plus|(peux|peu|pe) (plus|plu|pas)) a respirer",
         r"(peux|peu|pe) (plus|plu|pas) respirer",
         r"respire (mal|plus|plu)",
@@ -285,6 +301,8 @@ URGENT = {
         r"\b(toddler|child|kid|baby|bebe|enfant|fils|fille|petit|petite|\d+ ?(year|yr)s?[- ]old|\d+ ans)\b.{0,60}\b(ate|swallowed|eaten|mange|avale|croque|chewed)\b",
         r"\b(a|ont|as) mange\b.{0,30}\b(pommade|creme|gelules?|comprimes|cachets|capsules)",
         r"\b(gelules|comprimes|cachets|capsules|pills) (en moins|manquantes?|missing)\b.{0,80}\b(avale\w*|mange\w*|swallow\w*|ate)\b",
+        r"\b(petit|petite|bebe|enfant|fils|fille|toddler|kid|child|\d+ ans|\d+ ?(year|yr)s?[- ]old)\b.{0,80}\b(ouvert|opened|got into)\b.{0,40}"
+        r"\b(plaquette|boite|tube|gelules|capsules|pills|blister|pack|flacon|bottle)\b",
         r"\b(pris|avale|took|taken|swallowed)\b.{0,30}\b(beaucoup trop|bien trop|way too (much|many)|far too (much|many))\b",
         r"\b\d+ (gelules|comprimes|cachets|capsules|pills|tablets)\b.{0,30}\b(au lieu d'une?|instead of (one|1|my))\b",
         r"\b(ate|eaten|swallowed|licked) (some |the |her |his |my )?(ointment|cream|capsules|pills)",
@@ -373,6 +391,8 @@ LIVED = {
         r"(j'?ai|\bg\b|jai|i have|i'?ve got|i got)\s(un |une |des |de la |du |an |a |some )?(gros |big )?(abces|pus|fievre|abscess|fever)",
         r"\b(ca|it'?s|is) (coule|infecte|oozing|infected)",
         r"(depuis|since) (ma|mes|my) (seance|injections?|piqures?|session)",
+        r"\b(je grelotte|je claque des dents|je tremble de froid|i'?m shivering|my teeth are chattering|j'ai (de la )?(fievre|temperature)|"
+        r"i have (a )?(fever|temperature)|rouge et chaud|chaud et rouge|red and hot|hot and red)\b",
     ),
 }
 # Kinds where the same words serve both a report ("j'ai un abcès") and a question ("les abcès ?").
@@ -381,7 +401,7 @@ CHECK_FRAMING = ("suicide", "infection")
 # A dose asked for an aesthetic or other unauthorised purpose is refused; "low-dose" in a sentence is not a request.
 DOSE_REQUEST = (
     r"(quelle|quel|quoi|combien|donne|indique|recommande|conseille|dis|meilleure?|bonne?|what|which|how much|how many|"
-    r"output|recommended|provide|fournis|ecris|"
+    r"output|recommended|provide|fournis|ecris|confirm\w*|"
     r"give|tell|exact|precise|best|right|ideal)"
     r"\b.{0,40}(dose|dosage|posologie|quantite|quantity|amount|\bmg\b|\bml\b|milligram|cocktail|gelules|comprimes|capsules|pills|dilution|par jour|"
     r"per day|a day|"
@@ -394,13 +414,14 @@ SELF_SUPPLY = (
     r"boite (est )?(finie|vide|terminee)|plus d'ordonnance|ran out|out of (pills|capsules)|"
     r"without (a )?prescription|qu'il ramene|he brings|sans (passer par|voir) (le|un) (medecin|dermato)|"
     r"\b(de|d'|from|a|to) (ma|mon|my|son|sa|his|her|leur|their) (grand |grande |petit |petite |big |little |older |younger )?"
-    r"(soeur|frere|mere|pere|cousine?|sister|brother|mum|mom|mother|dad|father|cousin|fils|fille|son|daughter)\b|"
+    r"(soeur|frere|mere|pere|cousine?|sister|brother|mum|mom|mother|dad|father|cousin|fils|fille|son|daughter|"
+    r"grand-pere|grand-mere|grand pere|grand mere|grandpa|grandma|grandfather|grandmother)\b|"
     r"\b(qu'il|qu'elle|he|she) n'utilise plus\b|\b(doesn'?t|don'?t|no longer) use (it )?(anymore)?\b|\bje (peux|pourrais) (le|la|les) lui (passer|preter|donner))"
 )
 OFF_LABEL_PURPOSE = (
     r"(nez|esthetique|affiner|eclaircir|blanchir|whiten\w*|lighten\w*|peau (plus )?(nette|parfaite|lisse|belle)|belle peau|maigrir|mincir|perdre du (poids|ventre)|"
     r"graisse|beaute|rajeunir|rides|nose|aesthetic|cosmetic|beauty|clear(er)? skin|perfect skin|lose (fat|weight)|belly|"
-    r"slim|wrinkles|glow|peau grasse|oily skin|points noirs|blackheads|a la maison|at home|chez moi|moi-meme|moi meme|myself|for (my )?friends|pour (mes |des )?(amie?s|copines?)|"
+    r"slim|wrinkles|glow|smooth(er)? skin|clearer|jolie peau|pretty skin|peau grasse|oily skin|points noirs|blackheads|a la maison|at home|chez moi|moi-meme|moi meme|myself|for (my )?friends|pour (mes |des )?(amie?s|copines?)|"
     r"peau de bebe|baby skin|mariage|wedding|petits? boutons|quelques boutons|few (small )?pimples|"
     r"small pimples|pimples? fast|glass skin|pores|teint)"
 )
@@ -423,6 +444,7 @@ REFUSED = {
         r"(droit de|right to) (recommander|donner|indiquer|recommend|give) (des |une )?(doses?|posologies?|dosages?)",
         # a dose for a medicine obtained outside the prescription circuit
         SELF_SUPPLY + r".{0,120}" + DOSE_REQUEST,
+        SELF_SUPPLY + r".{0,120}\b(j'en|je|i) (prends|prend|mets|avale|take)\w* combien\b",
         DOSE_REQUEST + r".{0,80}" + SELF_SUPPLY,
         # asking the bot how much to take or inject oneself: a prescription in all but name
         r"\bcombien de (gelules|comprimes|capsules|mg|ml|milligrammes?|gouttes|unites|seringues?|produit)\b.{0,40}"
@@ -611,6 +633,7 @@ UNCOVERED = _rx(
     r"\b(antidopage|anti-dopage|dopage|doping|drug test\w*)\b",
     r"\b(indemnis\w*|compensation|proces|lawsuit|plainte|avocat|lawyer|sue|suing)\b",
     r"\b(retinol|retinal|retinaldehyde)\b",
+    r"\b(tatou\w*|tattoo\w*|piercing|epilation|waxing|wax)\b",
     r"\b(hereditaire|genetique|hereditary|genetic|inherited|heredite)\b",
     r"\b(prp|plasma riche|carboxytherap\w*|laser|peeling|microneedling|dermaroller|radiofrequence|cryolipolyse)\b",
     r"\b(meilleure?s?|best|bon|bonne|good)\b.{0,10}\b(dermato\w*|medecin|doctor|clinique|clinic|praticien|practitioner|mesotherapeute|institut)\b.{0,20}"
