@@ -39,6 +39,21 @@ ME = (
 # "for after", farewells, affairs put in order, a means at hand (blades, a rope, pills put aside), no future seen,
 # standing on a bridge. They are lived by nature: a question on the risk around them does not make them hypothetical.
 SUICIDE_SIGNS = (
+    r"\b(sauter|jump)\b.{0,30}\b(du|d'un|de la|off|from) (le |the |a )?(pont|toit|bridge|roof|balcon|balcony|fenetre|window)\b|"
+    r"\b(pont|bridge|toit|roof)\b.{0,60}\b(sauter|jump)\b",
+    r"\b(note|lettre|letter|mot|message)\b.{0,40}\b(sorry|pardon|desole\w*|adieu|goodbye)\b.{0,60}\b(better this way|mieux comme ca|mieux ainsi)\b|"
+    r"\b(better this way|mieux comme ca|mieux ainsi)\b",
+    r"\brecoup\w*\b|\b(me|se|te) (suis|est|es|etais|etait) (scarifi|taillad|mutil)\w*",
+    r"\b(me|se|te) fou[st]? en l'air\b|\bfoutre en l'air\b",
+    r"\bplus simple\b.{0,30}\bsi (je|j') ?(n'?etais|etais|existais|disparaissais|partais|mourais)",
+    r"\b(gave|give|giving|donne|donnee?|offert)\b.{0,15}\b(most of |all of |toutes? )?(my|his|her|their|mes|ses|leurs) "
+    r"(stuff|things|belongings|affaires|possessions)\b|\b(tie|tying|tied) up (the |my )?loose ends\b",
+    r"\b(je|il|elle) (ne )?(vous|te|les) (embete|embeterai|derange|generai|gene)\w* plus\b",
+    r"\b(me|se|te) (coupe\w*|taillad\w*|scarifi\w*|brule\w*) (un peu |parfois |souvent |encore )?(les|le|la|ses|mes) "
+    r"(bras|poignets?|cuisses?|jambes?|ventre|avant-bras)",
+    r"\bsi (un jour )?(je|j') ?(ne )?(suis|serai) plus la\b",
+    r"\b(saving|saving up|saved up|range\w*|rassembl\w*|cache\w*)\b.{0,30}\b(her|his|my|their|toutes? (mes|ses)|mes|ses)?\s?"
+    r"(sleeping pills|somniferes|pills|gelules|cachets|comprimes|capsules)\b",
     r"\b(debarrasse\w*|rid) (de|of) (moi|lui|elle|me|him|her)\b",
     r"\ba quoi bon (vivre|continuer tout court|continuer a vivre)\b|\bwhat'?s the point (of|in) (living|going on|anything)\b",
     r"\b(de|a) (ne )?(plus|pas|jamais) (me|se) reveiller\b",
@@ -232,6 +247,7 @@ URGENT = {
         r"(?<!covid )(?<!pcr )(?<!antigenique )\btests? (est |etait |de ce matin |du matin )?positifs?\b(?!.{0,20}covid)",
         r"\b(on a|on n'a|j'ai|je n'ai|nous n'avons|we) (pas|not|didn'?t|did not) (fait attention|fait gaffe|been careful|use (a )?(condom|protection))\b|"
         r"\bwe weren'?t careful\b",
+        r"\b(pas mis|sans mettre|didn'?t use|did not use|no) (de |la |a )?(capote|preservatif|condom)\b",
         r"\b(plus de|pas de|sans|no|without|stopped) (ma |my |the )?(contraception|pilule|birth control|protection)\b.{0,15}\b(depuis|for|since)\b",
         r"\b(nausees?|nausee|vomi\w*) (le|du|au) matin\b|\bmorning sickness\b|\bseins? qui (tirent|gonflent)\b|\b(sore|tender) breasts\b",
         r"\b(\d+|a few|few|several|two|three|four|five|ten) (days?|weeks?) late\b|\blate (on|with|for) (my|her) periods?\b",
@@ -245,7 +261,7 @@ URGENT = {
         r"(piqure|injection|seance|meso|piquer|pique).{0,150}(frissons|fievre|fievreu\w*|feverish|fever|chills|shaky|shivery|grelott\w*|claque\w* des dents|teeth (are )?chatter\w*)",
         r"\b(trainees?|stries?|lignes?|traits?) rouges?\b.{0,60}\b(partent|part|monte\w*|descend\w*|remonte\w*|s'etend\w*|piqure|injection)|\bred (streaks?|lines?)\b",
         r"\b(rouge\w*|redness|red)\b.{0,60}\b(s'etend\w*|s'etale\w*|spread\w*|getting bigger|progresse\w*)",
-        r"\b(leak\w*|ooz\w*|coul\w*|suint\w*)\b.{0,20}\b(yellow|jaune|pus|green|verte?)\b",
+        r"\b(leak\w*|ooz\w*|coul\w*|suint\w*)\b.{0,20}\b(yellow\w*|jaun\w*|pus|green\w*|verte?|verdatre)\b",
         r"(seance|injection|piqure|meso)\w*.{0,120}\b(bosse|boule|lump|nodule)s?\b.{0,60}\b(chaude?|brulante?|warm|hot|lance|throb\w*)\b",
         r"(lumps?|boules?|nodules?|bosses?)\b.{0,40}\b(leak\w*|coul\w*|suint\w*|ooz\w*)",
         r"(seance|injection|piqure|meso)\w*.{0,80}\b(boule|bosse|lump|nodule)s?\b.{0,40}"
@@ -294,6 +310,9 @@ URGENT = {
         r"\b(surdose|overdose|intoxication|empoisonn)",
         r"swallowed (some|several|all|my|the|a|\d+)",
         r"took (too many|all (of )?my|a whole (box|pack))",
+        r"\btook (like |about |around |maybe )?(a whole|an entire) (week|box|pack|bottle|blister|month)\b",
+        r"\b(took|taken|pris|avale)\b.{0,40}\b(\d+|sept|seven|huit|eight|dix|ten) (caps|capsules|gelules|pills|cachets|comprimes)\b.{0,40}"
+        r"\b(sick|malade|vomi\w*|headache|mal de tete|mal a la tete|nause\w*)",
         r"\b(took|taken|swallowed|pris|avale) (all|toutes?) (of )?(her|his|my|their|ses|mes|les)? ?(pills|capsules|tablets|gelules|comprimes|cachets)\b",
         r"\b(took|taken|pris|avale) (it|them|la|le|les)? ?(\d+|two|three|four|deux|trois|quatre) (times|fois) (today|aujourd'hui|in a row|de suite|ce matin|this morning)",
         r"(pris|prendre) (toute la boite|trop de (gelules|comprimes|cachets))",
@@ -383,6 +402,7 @@ LIVED = {
         r"\b(j'?ai|je|i'?ve|i) (pense|pensais|thought|been thinking|keep thinking)\w* (a|about|of) (me tuer|mourir|killing myself|suicide|ending it|dying)",
         r"je pense (au|a me) suicid",
         r"\bje (veux|veu|ve) (me|mourir)",
+        r"\bje (pense|pensais|songe)\w* (\w+ ){0,3}a (me tuer|mourir|en finir|me suicider|disparaitre)",
         *SUICIDE_SIGNS,
         r"\b(i|je|j')\b.{0,20}\b(started|start|keep|kept|been|am|commence\w*|continue\w*|recommence\w*)\b.{0,15}"
         r"\b(burning|cutting|hurting|harming|a me bruler|a me couper|a me scarifier|a me faire du mal)\b",
@@ -465,7 +485,7 @@ REFUSED = {
         r"prescri[st]?(s|re|vez|rais|rai|t)?[- ]moi",
         # imperative, not a past tense ("ma dermato m'a donné une ordonnance" is a story, not a request)
         r"(?<!\ba )(?<!'a )(?<!\bai )(?<!\bont )(?<!\bas )(?<!ait )(?<!avait )(?<!aura )"
-        r"(fais|faire|fait|faites|ecri[st]?|ecrire|redige[rsz]?|donne|genere|signe|etablis|prepare|renouvelle)[- ]?(moi|nous)? "
+        r"(fais|faire|(?<!me )(?<!te )(?<!lui )(?<!nous )(?<!vous )fait|faites|ecri[st]?|ecrire|redige[rsz]?|donne|genere|signe|etablis|prepare|renouvelle)[- ]?(moi|nous)? "
         r"(une |un |la |ma |mon |l')(fausse |faux )?(ordonnance|prescription|certificat|ordo|renouvellement)",
         r"\brenouvel\w*[- ](moi|me) ",
         r"\b(tu (peux|pourrais)|peux-tu|pourrais-tu) (me )?(faire|rediger|ecrire|renouveler|signer|etablir) (une |un |la |ma |mon |l')?(ordonnance|prescription|ordo|renouvellement)",
@@ -633,6 +653,7 @@ UNCOVERED = _rx(
     r"\b(antidopage|anti-dopage|dopage|doping|drug test\w*)\b",
     r"\b(indemnis\w*|compensation|proces|lawsuit|plainte|avocat|lawyer|sue|suing)\b",
     r"\b(retinol|retinal|retinaldehyde)\b",
+    r"^(?![\s\S]*vitiligo)[\s\S]*?\beczema\b",  # tacrolimus is an eczema ointment; the committee spoke of vitiligo
     r"\b(tatou\w*|tattoo\w*|piercing|epilation|waxing|wax)\b",
     r"\b(hereditaire|genetique|hereditary|genetic|inherited|heredite)\b",
     r"\b(prp|plasma riche|carboxytherap\w*|laser|peeling|microneedling|dermaroller|radiofrequence|cryolipolyse)\b",
@@ -650,7 +671,7 @@ UNCOVERED = _rx(
     r"mesotherapeute)\b.{0,40}\b(conseill\w*|recommand\w*|recommend\w*|suggest\w*)",
     r"\b(recommand\w*|recommend\w*|conseill\w*|suggest\w*|connai\w*)\b.{0,30}\b(bon|bonne|good|best|meilleure?s?|serieux)\b.{0,20}"
     r"(mesotherapeute|mesotherapist|dermato\w*|medecin|doctor|praticien|practitioner|clinic|clinique|institut)",
-    r"\b(myelome|myeloma|lepre|leprosy|lupus|psoriasis|eczema|rosacee|rosacea|covid|diabete|diabetes|hypertension|angine|"
+    r"\b(myelome|myeloma|lepre|leprosy|lupus|psoriasis|rosacee|rosacea|covid|diabete|diabetes|hypertension|angine|"
     r"(?<!iso)tretinoin\w*|adapalene|differine|peroxyde de benzoyle|benzoyl peroxide|effaclar|"
     r"quebec|canada|belgique|belgium|suisse|switzerland|swissmedic|fda|etats-unis|united states|royaume-uni|nhs|"
     r"grippe|cystite|verrues?|warts?|rhume|cold sores?|(?<!flu )vaccins?(?! antigrippa)|(?<!flu )vaccines?|vaccinations?|chien|chat|dog|cat|veterinaire|vet|herpes labial|mycose|otite|gastro|asthme|asthma|cholesterol)\b",
