@@ -7,7 +7,15 @@ import json
 from bot.answer import Answer, Citation
 from bot.indexer import read_documents
 from bot.web.feedback import FeedbackStore
-from bot.web.render import Turn, answer_block, conversation_html, document_page, highlighted_excerpt, markdown_html
+from bot.web.render import (
+    Turn,
+    answer_block,
+    conversation_html,
+    document_page,
+    highlighted_excerpt,
+    markdown_html,
+    ui_text,
+)
 
 
 def test_markdown_keeps_formatting_and_escapes_html():
@@ -81,3 +89,8 @@ def test_feedback_is_stored_and_exported_as_valid_eval_cases(tmp_path, assistant
 def test_answer_objects_render_without_citations():
     answer = Answer("q", "Texte **gras**", "answered", [Citation(1, "c", "s.txt", "T", "", None, "e")])
     assert "<strong>gras</strong>" in answer_block(answer, 2, {})
+
+
+def test_the_notice_always_on_the_page_gives_the_emergency_and_suicide_prevention_numbers():
+    notice = ui_text("notice")
+    assert all(number in notice for number in ("15", "112", "3114"))
