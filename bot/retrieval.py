@@ -104,8 +104,9 @@ class HybridRetriever:
         for weight, ranking, key in ((self.dense_weight, dense, "dense"), (self.lexical_weight, lexical, "lexical")):
             for rank, (chunk, score) in enumerate(ranking, start=1):
                 entry = fused.setdefault(chunk.chunk_id, {"chunk": chunk, "score": 0.0})
-                entry["score"] += weight / (self.rrf_k + rank)
                 entry[key] = score
+                if self.fusion == "rrf":
+                    entry["score"] += weight / (self.rrf_k + rank)
         if self.fusion == "score":
             # A chunk only BM25 found gets the lowest similarity the dense retriever returned.
             floor = min((score for _, score in dense), default=0.0)

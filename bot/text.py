@@ -95,16 +95,6 @@ def _listed() -> dict[str, list[str]]:
     return {normalize(word): [normalize(other) for other in others] for word, others in _written().items()}
 
 
-@lru_cache(maxsize=1)
-def _synonyms() -> dict[str, frozenset[str]]:
-    """The same as stems."""
-    found: dict[str, set[str]] = {}
-    for word, others in _listed().items():
-        for key in tokens(word):
-            found.setdefault(key, set()).update(t for other in others for t in tokens(other))
-    return {key: frozenset(stems) for key, stems in found.items()}
-
-
 def synonyms_of(word: str) -> list[str]:
     """The documents' words for a patient's word, normalised ("hair" -> ["cheveux"]); [] when none is listed."""
     return _listed().get(normalize(word), [])
@@ -119,6 +109,12 @@ def _listed_by_stem() -> dict[str, list[str]]:
             listed = found.setdefault(key, [])
             listed.extend(other for other in others if other not in listed)
     return found
+
+
+@lru_cache(maxsize=1)
+def _synonyms() -> dict[str, frozenset[str]]:
+    """The same as stems."""
+    return {key: frozenset(t for other in others for t in tokens(other)) for key, others in _listed_by_stem().items()}
 
 
 def expansion_words(text: str) -> list[str]:
