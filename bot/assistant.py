@@ -25,6 +25,7 @@ from bot.safety import (
     triage,
     without_injection,
 )
+from bot.safety.classifier import load_classifier
 from bot.settings import Settings
 from bot.store import REBUILD_HINT, ChromaStore, IndexMissingError
 from bot.text import detect_language
@@ -50,7 +51,8 @@ class Assistant:
     @cached_property
     def intents(self) -> IntentModel:
         """The triage backstop, on the retriever's embedder (its examples are embedded on first use)."""
-        return IntentModel(self.retriever.store.embeddings, k=self.settings.intent_neighbours)
+        classifier = load_classifier(self.settings.embedding_model) if self.settings.urgent_classifier else None
+        return IntentModel(self.retriever.store.embeddings, k=self.settings.intent_neighbours, classifier=classifier)
 
     def check(self, question: str, lang: str = "fr") -> str:
         """The question, trimmed; InvalidQuestion when it is empty or too long."""

@@ -12,10 +12,14 @@ import threading
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
 import yaml
 from langchain_core.embeddings import Embeddings
+
+if TYPE_CHECKING:
+    from bot.safety.classifier import UrgentClassifier
 
 KNOWLEDGE_FILE = Path(__file__).with_name("safety.yaml")
 ORDINARY = "ordinary"
@@ -32,6 +36,7 @@ class IntentScores:
     """How close a question is to each intent (mean cosine of its k nearest examples)."""
 
     scores: dict[str, float]
+    urgent: bool = False  # the urgent classifier's verdict (bot.safety.classifier); False when there is none
 
     def best(self) -> tuple[str, float]:
         """The closest intent other than `ordinary`, and its margin over `ordinary`.
@@ -46,10 +51,17 @@ class IntentScores:
 class IntentModel:
     """Nearest-examples classifier over a LangChain embedder (examples embedded once, on first use)."""
 
-    def __init__(self, embeddings: Embeddings, prototypes: dict[str, list[str]] | None = None, k: int = 3):
+    def __init__(
+        self,
+        embeddings: Embeddings,
+        prototypes: dict[str, list[str]] | None = None,
+        k: int = 3,
+        classifier: UrgentClassifier | None = None,
+    ):
         self.embeddings = embeddings
         self.prototypes = prototypes if prototypes is not None else knowledge()["prototypes"]
         self.k = k
+        self.classifier = classifier
         self._vectors: dict[str, np.ndarray] | None = None
         self._lock = threading.Lock()
 
@@ -77,7 +89,7 @@ class IntentModel:
         for label, vectors in examples.items():
             cosines = np.sort(vectors @ asked)[::-1][: self.k]
             result[label] = float(cosines.mean())
-        return IntentScores(result)
+        return IntentScores(result, self.classifier is not None and self.classifier.is_urgent(asked))
 
 
 def _unit(vectors: np.ndarray) -> np.ndarray:

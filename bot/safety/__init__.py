@@ -32,6 +32,7 @@ from bot.safety.triage import (
     is_off_task,
     rule_triage,
     triage,
+    urgent_kind,
     without_injection,
 )
 
@@ -59,6 +60,7 @@ __all__ = [
     "topics_named",
     "triage",
     "uncovered_aspect",
+    "urgent_kind",
     "unsupported_aspect",
     "without_injection",
 ]

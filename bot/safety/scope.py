@@ -67,6 +67,25 @@ def _topic_before(passage: str, position: int) -> str | None:
     return last
 
 
+# A message this long tells a story before it asks; what it asks is in its questions.
+STORY_CHARS = 250
+MIN_ASKED_WORDS = 8
+
+
+def asked_part(question: str) -> str:
+    """The sentences of a long message that ask something, when they are a question in their own right; the whole
+    message otherwise. "Mon fils a de l'asthme ... Pourquoi l'ordonnance ne dure qu'un mois ?" asks about the
+    prescription, not about asthma; "Je bois ce soir. C'est possible ?" still asks about drinking.
+
+    >>> asked_part("Court : l'alcool, c'est possible ?")
+    "Court : l'alcool, c'est possible ?"
+    """
+    if len(question) < STORY_CHARS:
+        return question
+    asked = [s.strip() for s in re.findall(r"[^.!?\n]+\?+", question)]
+    return " ".join(asked) if len(" ".join(asked).split()) >= MIN_ASKED_WORDS else question
+
+
 def uncovered_aspect(question: str, hits: list[Hit] | None = None) -> str | None:
     """What makes a question unanswerable from the corpus: another medicine or disease, chatter, or an
     aspect (price, dose, sun...) that the retrieved passages do not speak of; None when nothing does."""
@@ -120,8 +139,9 @@ def scope_evidence(
     for turn in earlier[-2:] if not topics else []:
         topics |= topics_named(turn)
     best_dense = max((h.dense_score for h in hits if h.dense_score is not None), default=None)
-    uncovered = UNCOVERED.search(rule_text(question))
-    uncovered = uncovered.group(0) if uncovered else unsupported_aspect(question, hits, topics)
+    asked = asked_part(question)
+    uncovered = UNCOVERED.search(rule_text(asked))
+    uncovered = uncovered.group(0) if uncovered else unsupported_aspect(asked, hits, topics)
     return ScopeEvidence(best_dense, lexical_overlap(question, hits), bool(topics), uncovered)
 
 
