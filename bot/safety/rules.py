@@ -88,6 +88,8 @@ SUICIDE_SIGNS = (
     r"\bsi je (ne )?(me )?(reveillais|reveille|reveillait) (plus|pas)\b|\bplus simple si (je|j') ?(n'?etais|etais|existais|disparaissais)",
     r"\bi (will |'ll |am going to |'m going to |gonna )?end it\b|\btonight is the night\b",
     r"\bi('?m| am)? (just |really |probably |literally |prob )?(will |'ll |going to |gonna )(just )?end it\b",
+    r"\b(achete|achetee|bought|got|pris|recupere)\b.{0,30}\b(medocs|medicaments|cachets|comprimes|pills|tablets|boites)\b.{0,60}"
+    r"\b(pour (les )?tout prendre|tout prendre (ce soir|cette nuit|d'un coup)|to take (them )?all|take them all)\b",
     r"\b(adieu|goodbye|farewell)\b.{0,120}\b(repond\w* plus|ne repond\w* pas|not answering|isn'?t answering|won'?t answer|"
     r"doesn'?t answer|no answer|not picking up)\b|\b(prends soin de (toi|vous)|take care of yourself)\b.{0,40}\b(adieu|goodbye|farewell)\b",
     r"\b(j'en|il en|elle en|on en) (aurai|aura|aurait|aurais) (plus|pu|plu) besoin\b|\b(won'?t|wont|will not) need (it|them|those) (anymore|any more)\b",
@@ -138,8 +140,10 @@ NEGATED_TERATOGEN = _rx(
     r"\b(isotretino\w*|roacc?utane|accutane|curacne|procuta|contracne|acnetrait|any (meds|medication|medicine|drugs)|"
     r"aucun (medicament|traitement)|de medicaments?)\b",
     r"\b(pas|sans|no|without|never any) (d'|de l'|of |any )?(isotretino\w*|roacc?utane|accutane|curacne|procuta|contracne|acnetrait)\b",
+    # no medicine at all, when no teratogenic one is named
     r"^(?![\s\S]*\b(isotretino\w*|roacc?utane|accutane|curacne|procuta|contracne|acnetrait|thalidomide)\b)[\s\S]*"
-    r"\b(je (ne )?prends|i take|i'?m taking|i am taking|je suis sous) (aucun|no|pas d'autres?|pas de|any other|rien)\b",
+    r"(\b(je (ne )?prends|i take|i'?m taking|i am taking|je suis sous) (aucun|no|pas d'autres?|pas de|any other|rien)\b|"
+    r"\b(pas de|aucun|no|without) (autre )?(traitement|medicament|medication|meds|treatment)\b)",
 )
 
 # Period pains, told as such, are no red flag of a treatment.
@@ -538,6 +542,7 @@ REFUSED = {
         r"(lien|link|site|website|url).{0,30}(vend|sell|pharmacie en ligne|online pharmacy)",
         r"\b(ship|ships|shipping|deliver\w*|livre|livrent|livrer|envoie\w*|vend|vendent|vendre|sell|sells|selling)\b.{0,50}(without (a |any )?(prescription|doctor)|sans (ordonnance|prescription|passer))",
         r"\b(comptes?|accounts?|telegram|instagram|snapchat|whatsapp|tiktok|dark ?web|vendeurs?|sellers?|dealers?)\b.{0,50}\b(vend\w*|sell\w*|ship\w*|livr\w*)\b",
+        r"\b(sur )?quels? sites?\b.{0,40}\b(achet\w*|achat|commande\w*|procur\w*)|\bwhich (sites?|websites?|shops?)\b.{0,30}\b(buy|order|get)",
     ),
     "dose": _rx(
         DOSE_REQUEST + r".{0,80}" + OFF_LABEL_PURPOSE,
@@ -564,8 +569,13 @@ REFUSED = {
         r"\b(dose|dosage|posologie)\b.{0,60}\b(on my own|by myself|sans (medecin|dermato|ordonnance|avis medical))\b",
         r"\b(tell|give|dis|donne|dites|donnez)\w*\b.{0,40}\b(mg ?/ ?kg|mg par (kg|kilo)|mg per (kg|kilo)|milligrams? per)\b",
         # micro-dosing is an off-label use by definition
-        r"\bmicro[- ]?dos\w*\b.{0,160}\b(dose|mg|combien|how much|quelle|schema|protocole|frequence|how often)\b",
-        r"\b(dose|mg|combien|how much|schema|protocole)\b.{0,80}\bmicro[- ]?dos\w*",
+        # (asking for one: "micro-dosing is safe because the dose is tiny, can a low dose cause problems?" asks a risk)
+        r"\bmicro[- ]?dos\w*\b.{0,160}\b(quelle dose|what dose|which dose|combien|how much|how many mg|mg par|mg a|mg per|"
+        r"schema|protocole|protocol|frequence|how often|donne[- ]moi|give me|tell me)\b",
+        r"\b(quelle dose|what dose|combien|how much|schema|protocole|donne[- ]moi|give me|tell me)\b.{0,80}\bmicro[- ]?dos\w*",
+        # the grandmother who recited doses
+        r"\b(grand-?mere|grandma|granny|grandmother|mamie)\b.{0,160}\b(posologie|dosage|doses?|mg)\b",
+        r"\b(quelle|what) (dose|quantite|amount)\b.{0,60}\b(je (mets|met|injecte|prends|melange)|i (put|inject|take|mix))\b",
     ),
     "prescription": _rx(
         r"prescri[st]?(s|re|vez|rais|rai|t)?[- ]moi",
@@ -585,6 +595,8 @@ REFUSED = {
         r"tu es (mon|ma) (dermato|medecin|docteur|pharmacien)",
         r"\b(t'?etais|tu etais|t'es|vous etiez) (mon|ma) (dermato\w*|medecin|docteur|pharmacien)",
         r"\b(tu|vous) (me|m') (prescri\w*|ordonne\w*)\b",
+        # "could my GP just prescribe it to me?" asks who may prescribe
+        r"(?<!gp )(?<!gp just )(?<!doctor )(?<!doctor just )(?<!he )(?<!she )(?<!they )(?<!dermatologist )"
         r"(prescribe|presribe) (me|it|isotretinoin)",
         r"(write|give|make|forge)( me)? (a |an )?(fake )?prescription",
         r"you are my (doctor|dermatologist|pharmacist)",
