@@ -128,20 +128,20 @@ SUICIDE_SIGNS = (
     r"\b(burn|burning|brule\w*)\b.{0,30}\b(lighter|briquet|cigarette|clope)\b",
     r"\b(looked up|searched|googled|cherche\w*|regarde\w*)\b.{0,30}\b(highest|tallest|plus haut|plus grand)\b.{0,20}"
     r"\b(bridge|pont|building|immeuble|tour|falaise|cliff)\b",
-    r"\b(range|rangé|mis en ordre|trie)\w* (mes|tous mes|ses) papiers\b.{0,80}\b(lettres?|letters?)\b|"
+    r"\b(range|mis en ordre|trie)\w* (mes|tous mes|ses) papiers\b.{0,80}\b(lettres?|letters?)\b|"
     r"\b(ecrit|written|wrote)\b.{0,20}\b(une lettre|a letter|letters|des lettres)\b.{0,30}\b(a chacun|to each|for each)\b|"
     r"\b(ils|elles|they) (sauront|will know|'ll know) (quoi faire|what to do)\b",
     r"\bbang\w* (my|his|her) head\b",
 )
 
 # A teratogenic drug said not to be taken: a pregnancy then is no emergency here ("never taken isotretinoin").
+ISOTRETINOIN_NAMES = r"isotretino\w*|roacc?utane|accutane|curacne|procuta|contracne|acnetrait"
 NEGATED_TERATOGEN = _rx(
     r"\b(never|not|jamais|pas|aucun)\b.{0,12}\b(taken|took|been on|used|on|taking|pris|prends|ete sous|sous|pris de)\b.{0,15}"
-    r"\b(isotretino\w*|roacc?utane|accutane|curacne|procuta|contracne|acnetrait|any (meds|medication|medicine|drugs)|"
-    r"aucun (medicament|traitement)|de medicaments?)\b",
-    r"\b(pas|sans|no|without|never any) (d'|de l'|of |any )?(isotretino\w*|roacc?utane|accutane|curacne|procuta|contracne|acnetrait)\b",
+    rf"\b({ISOTRETINOIN_NAMES}|any (meds|medication|medicine|drugs)|aucun (medicament|traitement)|de medicaments?)\b",
+    rf"\b(pas|sans|no|without|never any) (d'|de l'|of |any )?({ISOTRETINOIN_NAMES})\b",
     # no medicine at all, when no teratogenic one is named
-    r"^(?![\s\S]*\b(isotretino\w*|roacc?utane|accutane|curacne|procuta|contracne|acnetrait|thalidomide)\b)[\s\S]*"
+    rf"^(?![\s\S]*\b({ISOTRETINOIN_NAMES}|thalidomide)\b)[\s\S]*"
     r"(\b(je (ne )?prends|i take|i'?m taking|i am taking|je suis sous) (aucun|no|pas d'autres?|pas de|any other|rien)\b|"
     r"\b(pas de|aucun|no|without) (autre )?(traitement|medicament|medication|meds|treatment)\b)",
 )
