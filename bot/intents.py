@@ -74,7 +74,7 @@ class IntentModel:
             if self._vectors is None:
                 labels = list(self.prototypes)
                 texts = [t for label in labels for t in self.prototypes[label]]
-                vectors = _unit(np.array(self.embeddings.embed_documents(texts)))
+                vectors = question_vectors(self.embeddings, texts)
                 self._vectors, start = {}, 0
                 for label in labels:
                     self._vectors[label] = vectors[start : start + len(self.prototypes[label])]
@@ -84,12 +84,17 @@ class IntentModel:
     def scores(self, question: str) -> IntentScores:
         """The question's closeness to every intent (questions and examples embedded alike, as passages)."""
         examples = self._examples()
-        asked = _unit(np.array(self.embeddings.embed_documents([question])))[0]
+        asked = question_vectors(self.embeddings, [question])[0]
         result = {}
         for label, vectors in examples.items():
             cosines = np.sort(vectors @ asked)[::-1][: self.k]
             result[label] = float(cosines.mean())
         return IntentScores(result, self.classifier is not None and self.classifier.is_urgent(asked))
+
+
+def question_vectors(embeddings: Embeddings, texts: list[str]) -> np.ndarray:
+    """Texts as triage sees them: embedded as passages, scaled to unit length (one row per text)."""
+    return _unit(np.array(embeddings.embed_documents(texts)))
 
 
 def _unit(vectors: np.ndarray) -> np.ndarray:

@@ -24,7 +24,8 @@ os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
 
 from bot.embeddings import make_embeddings  # noqa: E402
-from bot.safety.classifier import CLASSIFIER_FILE, UrgentClassifier, _sigmoid, fit_logistic  # noqa: E402
+from bot.intents import question_vectors  # noqa: E402
+from bot.safety.classifier import CLASSIFIER_FILE, UrgentClassifier, fit_logistic  # noqa: E402
 from bot.settings import Settings  # noqa: E402
 from evals.dataset import Case, load_cases  # noqa: E402
 
@@ -46,7 +47,7 @@ def cross_validated(vectors: np.ndarray, labels: np.ndarray, batches: np.ndarray
     for batch in sorted(set(batches)):
         held = batches == batch
         weights, bias = fit_logistic(vectors[~held], labels[~held], l2)
-        out[held] = _sigmoid(vectors[held] @ weights + bias)
+        out[held] = UrgentClassifier("", weights, bias, 1.0).probabilities(vectors[held])
     return out
 
 
@@ -74,8 +75,7 @@ def main(argv: list[str] | None = None) -> int:
     if problems:
         parser.error(f"{args.set}: {problems[0]}")
     embeddings = make_embeddings(settings.embedding_model, settings.embedding_batch_size)
-    vectors = np.array(embeddings.embed_documents([c.question for c in cases]))
-    vectors /= np.maximum(np.linalg.norm(vectors, axis=1, keepdims=True), 1e-12)
+    vectors = question_vectors(embeddings, [c.question for c in cases])  # as triage embeds a question
     labels = np.array([int(is_urgent(c)) for c in cases])
     batches = np.array([batch_of(c.id) for c in cases])
 

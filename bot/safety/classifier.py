@@ -29,7 +29,11 @@ class UrgentClassifier:
 
     def probability(self, vector: np.ndarray) -> float:
         """The probability that a unit-length question vector is an emergency."""
-        return float(_sigmoid(float(np.asarray(vector) @ self.weights) + self.bias))
+        return float(self.probabilities(np.asarray(vector)[None, :])[0])
+
+    def probabilities(self, vectors: np.ndarray) -> np.ndarray:
+        """The probability of each row of unit-length question vectors."""
+        return _sigmoid(vectors @ self.weights + self.bias)
 
     def is_urgent(self, vector: np.ndarray) -> bool:
         return self.probability(vector) >= self.threshold
