@@ -51,8 +51,10 @@ class Assistant:
     @cached_property
     def intents(self) -> IntentModel:
         """The triage backstop, on the retriever's embedder (its examples are embedded on first use)."""
-        classifier = load_classifier(self.settings.embedding_model) if self.settings.urgent_classifier else None
-        return IntentModel(self.retriever.store.embeddings, k=self.settings.intent_neighbours, classifier=classifier)
+        wanted = {"urgent": self.settings.urgent_classifier, "refused": self.settings.refused_classifier}
+        found = {label: load_classifier(self.settings.embedding_model, label) for label, on in wanted.items() if on}
+        classifiers = {label: model for label, model in found.items() if model is not None}
+        return IntentModel(self.retriever.store.embeddings, k=self.settings.intent_neighbours, classifiers=classifiers)
 
     def check(self, question: str, lang: str = "fr") -> str:
         """The question, trimmed; InvalidQuestion when it is empty or too long."""

@@ -19,7 +19,7 @@ import yaml
 from langchain_core.embeddings import Embeddings
 
 if TYPE_CHECKING:
-    from bot.safety.classifier import UrgentClassifier
+    from bot.safety.classifier import TriageClassifier
 
 KNOWLEDGE_FILE = Path(__file__).with_name("safety.yaml")
 ORDINARY = "ordinary"
@@ -36,7 +36,15 @@ class IntentScores:
     """How close a question is to each intent (mean cosine of its k nearest examples)."""
 
     scores: dict[str, float]
-    urgent: bool = False  # the urgent classifier's verdict (bot.safety.classifier); False when there is none
+    flagged: frozenset[str] = frozenset()  # the labels whose classifier fires (bot.safety.classifier)
+
+    @property
+    def urgent(self) -> bool:
+        return "urgent" in self.flagged
+
+    @property
+    def refused(self) -> bool:
+        return "refused" in self.flagged
 
     def best(self) -> tuple[str, float]:
         """The closest intent other than `ordinary`, and its margin over `ordinary`.
@@ -56,12 +64,12 @@ class IntentModel:
         embeddings: Embeddings,
         prototypes: dict[str, list[str]] | None = None,
         k: int = 3,
-        classifier: UrgentClassifier | None = None,
+        classifiers: dict[str, TriageClassifier] | None = None,
     ):
         self.embeddings = embeddings
         self.prototypes = prototypes if prototypes is not None else knowledge()["prototypes"]
         self.k = k
-        self.classifier = classifier
+        self.classifiers = classifiers or {}  # label -> classifier over the same question vector
         self._vectors: dict[str, np.ndarray] | None = None
         self._lock = threading.Lock()
 
@@ -89,7 +97,8 @@ class IntentModel:
         for label, vectors in examples.items():
             cosines = np.sort(vectors @ asked)[::-1][: self.k]
             result[label] = float(cosines.mean())
-        return IntentScores(result, self.classifier is not None and self.classifier.is_urgent(asked))
+        flagged = frozenset(label for label, model in self.classifiers.items() if model.fires(asked))
+        return IntentScores(result, flagged)
 
 
 def question_vectors(embeddings: Embeddings, texts: list[str]) -> np.ndarray:

@@ -64,9 +64,10 @@ class Settings(BaseSettings):
     urgent_margin: float = Field(0.015, ge=0, le=1)
     refused_margin: float = Field(0.015, ge=0, le=1)
     intent_neighbours: int = Field(3, ge=1, le=20)  # examples averaged per intent
-    # Urgent classifier (bot.safety.classifier), trained on the dev split by `python -m evals.train_triage`; it
-    # is used only with the embedding model it was trained on.
+    # Urgent and refused classifiers (bot.safety.classifier), trained on the dev split by
+    # `python -m evals.train_triage`; each is used only with the embedding model it was trained on.
     urgent_classifier: bool = True
+    refused_classifier: bool = True
 
     # none | openai:MODEL@BASE_URL (key from BOT_LLM_API_KEY) | ollama:MODEL@URL; parsed by bot.llm.parse_llm
     llm: str = Field("none", pattern=r"^\s*(none|(openai|ollama):[^@\s]+@https?://\S+)\s*$")

@@ -1,11 +1,12 @@
-"""Train the urgent classifier of triage (bot/safety/classifier.py) on the dev split, and choose its threshold.
+"""Train the classifiers of triage (bot/safety/classifier.py) on the dev split, and choose their thresholds.
 
-    python -m evals.train_triage [evals/sets/dev.jsonl] [--max-false-alarms 0.002] [--l2 0.015625] [--out FILE]
+    python -m evals.train_triage [evals/sets/dev.jsonl] [--labels urgent refused] [--max-false-alarms 0.002]
+                                 [--l2 0.015625] [--out-dir bot/safety]
 
-A case is urgent when its category or expected status is. The threshold is the lowest at which, in
-leave-one-batch-out cross-validation (a batch is a group of cases written together: `dev-k-*`, `dev-t5-*`),
-the share of non-urgent questions called urgent stays within `--max-false-alarms`. The cross-validated
-figures are printed and stored beside the weights. Never train on the test split.
+A case has a label (urgent, refused) when its expected status is that label. Each threshold is the lowest
+at which, in leave-one-batch-out cross-validation (a batch is a group of cases written together: `dev-k-*`,
+`dev-t5-*`), the share of the other questions given the label stays within `--max-false-alarms`. The
+cross-validated figures are printed and stored beside the weights. Never train on the test split.
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
 
 from bot.embeddings import make_embeddings  # noqa: E402
 from bot.intents import question_vectors  # noqa: E402
-from bot.safety.classifier import CLASSIFIER_FILE, UrgentClassifier, fit_logistic  # noqa: E402
+from bot.safety.classifier import LABELS, TriageClassifier, classifier_file, fit_logistic  # noqa: E402
 from bot.settings import Settings  # noqa: E402
 from evals.dataset import Case, load_cases  # noqa: E402
 
@@ -37,22 +38,18 @@ def batch_of(case_id: str) -> str:
     return case_id.rsplit("-", 2)[0]
 
 
-def is_urgent(case: Case) -> bool:
-    return case.status == "urgent"
-
-
 def cross_validated(vectors: np.ndarray, labels: np.ndarray, batches: np.ndarray, l2: float) -> np.ndarray:
     """Each case's probability from a model trained on the other batches."""
     out = np.zeros(len(labels))
     for batch in sorted(set(batches)):
         held = batches == batch
         weights, bias = fit_logistic(vectors[~held], labels[~held], l2)
-        out[held] = UrgentClassifier("", weights, bias, 1.0).probabilities(vectors[held])
+        out[held] = TriageClassifier("", weights, bias, 1.0).probabilities(vectors[held])
     return out
 
 
 def choose_threshold(probabilities: np.ndarray, labels: np.ndarray, max_false_alarms: float) -> float:
-    """The lowest threshold whose false-alarm rate on the non-urgent cases is within the bound."""
+    """The lowest threshold whose false-alarm rate on the cases without the label is within the bound."""
     negatives = probabilities[labels == 0]
     for threshold in THRESHOLDS:
         if (negatives >= threshold).mean() <= max_false_alarms:
@@ -60,12 +57,37 @@ def choose_threshold(probabilities: np.ndarray, labels: np.ndarray, max_false_al
     return float(THRESHOLDS[-1])
 
 
+def train(
+    label: str, cases: list[Case], vectors: np.ndarray, embedding_model: str, l2: float, max_false_alarms: float
+) -> tuple[TriageClassifier, dict]:
+    """A label's classifier fitted on every case, its threshold from cross-validation, and what to record of both."""
+    labels = np.array([int(c.status == label) for c in cases])
+    batches = np.array([batch_of(c.id) for c in cases])
+    probabilities = cross_validated(vectors, labels, batches, l2)
+    threshold = choose_threshold(probabilities, labels, max_false_alarms)
+    weights, bias = fit_logistic(vectors, labels, l2)
+    about = {
+        "label": label,
+        "l2": l2,
+        "cross_validation": {
+            "scheme": "leave one batch out",
+            "max_false_alarms": max_false_alarms,
+            "recall": round(float((probabilities[labels == 1] >= threshold).mean()), 4),
+            "false_alarms": round(float((probabilities[labels == 0] >= threshold).mean()), 4),
+        },
+        "positives": int(labels.sum()),
+        "batches": len(set(batches)),
+    }
+    return TriageClassifier(embedding_model, weights, bias, threshold), about
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("set", nargs="?", default="evals/sets/dev.jsonl")
+    parser.add_argument("--labels", nargs="+", choices=LABELS, default=list(LABELS))
     parser.add_argument("--max-false-alarms", type=float, default=0.002)
     parser.add_argument("--l2", type=float, default=1 / 64)
-    parser.add_argument("--out", type=Path, default=CLASSIFIER_FILE)
+    parser.add_argument("--out-dir", type=Path, default=None, help="default: beside bot/safety/classifier.py")
     args = parser.parse_args(argv)
     if Path(args.set).stem == "test":
         parser.error("the test split is never trained on")
@@ -76,33 +98,17 @@ def main(argv: list[str] | None = None) -> int:
         parser.error(f"{args.set}: {problems[0]}")
     embeddings = make_embeddings(settings.embedding_model, settings.embedding_batch_size)
     vectors = question_vectors(embeddings, [c.question for c in cases])  # as triage embeds a question
-    labels = np.array([int(is_urgent(c)) for c in cases])
-    batches = np.array([batch_of(c.id) for c in cases])
-
-    probabilities = cross_validated(vectors, labels, batches, args.l2)
-    threshold = choose_threshold(probabilities, labels, args.max_false_alarms)
-    recall = float((probabilities[labels == 1] >= threshold).mean())
-    false_alarms = float((probabilities[labels == 0] >= threshold).mean())
-    weights, bias = fit_logistic(vectors, labels, args.l2)
-    about = {
-        "trained_on": {
-            "set": str(args.set),
-            "cases": len(cases),
-            "urgent": int(labels.sum()),
-            "batches": len(set(batches)),
-            "sha256": hashlib.sha256(Path(args.set).read_bytes()).hexdigest(),
-        },
-        "l2": args.l2,
-        "cross_validation": {
-            "scheme": "leave one batch out",
-            "max_false_alarms": args.max_false_alarms,
-            "urgent_recall": round(recall, 4),
-            "false_alarms": round(false_alarms, 4),
-        },
+    trained_on = {
+        "set": str(args.set),
+        "cases": len(cases),
+        "sha256": hashlib.sha256(Path(args.set).read_bytes()).hexdigest(),
     }
-    model = UrgentClassifier(settings.embedding_model, weights, bias, threshold)
-    args.out.write_text(json.dumps(model.to_dict(**about), indent=1) + "\n", encoding="utf-8")
-    print(json.dumps({"threshold": threshold, **about}, indent=2))
+    for label in args.labels:
+        model, about = train(label, cases, vectors, settings.embedding_model, args.l2, args.max_false_alarms)
+        about = {"trained_on": trained_on, **about}
+        out = args.out_dir / classifier_file(label).name if args.out_dir else classifier_file(label)
+        out.write_text(json.dumps(model.to_dict(**about), indent=1) + "\n", encoding="utf-8")
+        print(json.dumps({"threshold": model.threshold, **about}, indent=2))
     return 0
 
 

@@ -1,10 +1,11 @@
-"""The third layer of triage: a logistic regression over the question's embedding that says "urgent".
+"""The third layer of triage: logistic regressions over the question's embedding that say "urgent" or "refused".
 
-The rules know the words; the nearest examples (bot.intents) know a few dozen phrasings per intent. This
-model has read every labelled question of the dev split (`python -m evals.train_triage` writes its weights to
-bot/safety/urgent_classifier.json), so it recognises distress told in ways neither of the others lists. Its
-threshold is chosen by leave-one-batch-out cross-validation on dev, for a bounded false-alarm rate. The
-weights belong to one embedding model: with another, the layer is off.
+The rules know the words; the nearest examples (bot.intents) know a few dozen phrasings per intent. These
+models have read every labelled question of the dev split (`python -m evals.train_triage` writes their weights
+to bot/safety/urgent_classifier.json and refused_classifier.json), so they recognise distress, or a request
+for what is refused, told in ways neither of the others lists. Each threshold is chosen by leave-one-batch-out
+cross-validation on dev, for a bounded false-alarm rate. The weights belong to one embedding model: with
+another, the layer is off.
 """
 
 from __future__ import annotations
@@ -15,12 +16,17 @@ from pathlib import Path
 
 import numpy as np
 
-CLASSIFIER_FILE = Path(__file__).with_name("urgent_classifier.json")
+LABELS = ("urgent", "refused")
+
+
+def classifier_file(label: str) -> Path:
+    """Where the shipped weights of a label's classifier live."""
+    return Path(__file__).with_name(f"{label}_classifier.json")
 
 
 @dataclass(frozen=True)
-class UrgentClassifier:
-    """P(urgent | question vector), with the threshold above which a question is urgent."""
+class TriageClassifier:
+    """P(label | question vector), with the threshold above which a question has the label."""
 
     embedding_model: str
     weights: np.ndarray
@@ -28,14 +34,14 @@ class UrgentClassifier:
     threshold: float
 
     def probability(self, vector: np.ndarray) -> float:
-        """The probability that a unit-length question vector is an emergency."""
+        """The probability that a unit-length question vector has the label."""
         return float(self.probabilities(np.asarray(vector)[None, :])[0])
 
     def probabilities(self, vectors: np.ndarray) -> np.ndarray:
         """The probability of each row of unit-length question vectors."""
         return _sigmoid(vectors @ self.weights + self.bias)
 
-    def is_urgent(self, vector: np.ndarray) -> bool:
+    def fires(self, vector: np.ndarray) -> bool:
         return self.probability(vector) >= self.threshold
 
     def to_dict(self, **about) -> dict:
@@ -48,14 +54,15 @@ class UrgentClassifier:
         }
 
 
-def load_classifier(embedding_model: str, path: Path = CLASSIFIER_FILE) -> UrgentClassifier | None:
-    """The shipped classifier, or None when there is none or it was trained on another model's vectors."""
+def load_classifier(embedding_model: str, label: str = "urgent", path: Path | None = None) -> TriageClassifier | None:
+    """A label's shipped classifier, or None when there is none or it was trained on another model's vectors."""
+    path = path or classifier_file(label)
     if not Path(path).exists():
         return None
     data = json.loads(Path(path).read_text(encoding="utf-8"))
     if data.get("embedding_model") != embedding_model:
         return None
-    return UrgentClassifier(embedding_model, np.array(data["weights"], dtype=float), data["bias"], data["threshold"])
+    return TriageClassifier(embedding_model, np.array(data["weights"], dtype=float), data["bias"], data["threshold"])
 
 
 def fit_logistic(

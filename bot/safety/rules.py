@@ -193,6 +193,7 @@ URGENT = {
         r"(se|me|te) suicider",
         # ways of dying and of self-harm, first or third person: "se pendre", "me jeter sous un train"
         r"\b(me|se|te) (pendre|pend|jeter (sous|du|d'un|par)|defenestrer|tirer une balle|noyer|ouvrir les veines|foutre en l'air)",
+        r"\bouvrir les veines\b|\bslit (my|her|his|their) wrists\b",
         r"\b(mettre|mettrai|met) fin a (mes|ses|tes) jours",
         r"\b(pens\w*|pensee\w*|idee\w*) (a|de|sur) la mort\b",
         r"\bpens\w* (souvent |tout le temps |beaucoup |parfois |sans arret |de plus en plus )?a (mourir|la mort|en finir)",
@@ -284,6 +285,7 @@ URGENT = {
         r"\bpositif.{0,20}test de grossesse",
         r"\b(j'attends|on attend|elle attend) un (bebe|enfant)",
         r"\bun bebe (arrive|est en route)|\bbaby (is )?on the way\b",
+        r"\b(eating|eats|eat) for two\b|\bmange\w* pour deux\b|\bbun in the oven\b|polichinelle dans le tiroir|\U0001f930",
         r"\bretard (de|dans) (mes |les |ses )?regles",
         r"\b(mes|ses) regles (ne sont|sont) (pas|toujours pas) (venues|arrivees)",
         r"\bpregnancy test.{0,40}positive",
@@ -383,6 +385,8 @@ URGENT = {
         r"\b(toddler|child|kid|baby|bebe|enfant|fils|fille|petit|petite|\d+ ?(year|yr)s?[- ]old|\d+ ans)\b.{0,60}\b(ate|swallowed|eaten|mange|avale|croque|chewed)\b",
         r"\b(a|ont|as) mange\b.{0,30}\b(pommade|creme|gelules?|comprimes|cachets|capsules)",
         r"\b(gelules|comprimes|cachets|capsules|pills) (en moins|manquantes?|missing)\b.{0,80}\b(avale\w*|mange\w*|swallow\w*|ate)\b",
+        r"\b(toddler|child|kid|baby|bebe|enfant|fils|fille|son|daughter|\d+ ?(year|yr)s?[- ]old|\d+ ans)\b.{0,200}"
+        r"\b(capsules?|gelules?|pills|comprimes|cachets|tablets)\b (are |sont )?(missing|manquantes?|en moins|gone)\b",
         r"\b(il|elle|he|she) (en )?(a|has) (surement|peut-etre|probablement|sans doute|probably|maybe|must have) "
         r"(avale|mange|swallowed|eaten|ate)\b",
         r"\bil (en )?manque (\d+|\d+ ou \d+|des|quelques|plusieurs|deux|trois|quatre|cinq)\b.{0,20}\b(gelules|comprimes|cachets|capsules)\b",
@@ -531,6 +535,20 @@ OFF_LABEL_PURPOSE = (
     r"small pimples|pimples? fast|glass skin|pores|teint)"
 )
 
+# The usual dose asked as a fact ("c'est quoi la dose habituelle en mg/kg ?"): the documents give none, so the
+# question is out of scope; it is refused only when the rules see a dose asked for a use.
+DOSE_INFO = _rx(
+    r"\b(dose|posologie|dosage)s? (habituelle|normale|standard|usuelle|recommandee|classique|moyenne)s?\b",
+    r"\b(usual|normal|standard|typical|recommended|average) (dose|dosage)s?\b",
+)
+
+# A story, a scene, a role: what a character says is still said by the bot.
+FICTION = (
+    r"\b(scenes?|screenplay|script|scenario|roman|novel|story|histoire|fiction|dialogues?|role ?play|jeu de role|"
+    r"personnage|character|(en tant que|as an?|act as|joue le role d'?u?n?e?|pretend (to be|you'?re) an?) "
+    r"(dermato\w*|medecin|docteur|doctor|pharmacien\w*|pharmacist)( fictif| fictive)?)\b"
+)
+
 REFUSED = {
     "purchase": _rx(
         r"(ou|comment|site|adresse|lien).{0,40}(acheter|commander|trouver|avoir|procurer|obtenir|choper|chopper|recuperer|fournir)"
@@ -543,6 +561,16 @@ REFUSED = {
         r"\b(ship|ships|shipping|deliver\w*|livre|livrent|livrer|envoie\w*|vend|vendent|vendre|sell|sells|selling)\b.{0,50}(without (a |any )?(prescription|doctor)|sans (ordonnance|prescription|passer))",
         r"\b(comptes?|accounts?|telegram|instagram|snapchat|whatsapp|tiktok|dark ?web|vendeurs?|sellers?|dealers?)\b.{0,50}\b(vend\w*|sell\w*|ship\w*|livr\w*)\b",
         r"\b(sur )?quels? sites?\b.{0,40}\b(achet\w*|achat|commande\w*|procur\w*)|\bwhich (sites?|websites?|shops?)\b.{0,30}\b(buy|order|get)",
+        # delivered discreetly, an address to get it from
+        r"\b(se faire livrer|faire livrer|livraison discrete|delivered discreetly|discreet delivery)\b.{0,40}"
+        r"\b(" + ISOTRETINOIN_NAMES + r"|thalidomide)\b",
+        r"\b("
+        + ISOTRETINOIN_NAMES
+        + r"|thalidomide)\b.{0,40}\b(se faire livrer|livraison discrete|delivered discreetly)\b",
+        # a seller's name or contact; the bot cast as the seller
+        r"\b(nom|name|contact|pseudo|compte|account|numero|number|insta|snap)\b.{0,20}\b(vendeur|vendeuse|dealer|seller|fournisseur|supplier|plug)s?\b",
+        r"\b(tu es|t'es|you'?re|you are|sois|be) (un |une |a |an |mon |ma |my )?(pharmacien\w*|pharmacist|vendeur|vendeuse|dealer|seller)\b.{0,60}"
+        r"\b(vend\w*|sell\w*|donne\w*|give\w*|file\w*|deliver\w*|livr\w*)",
     ),
     "dose": _rx(
         DOSE_REQUEST + r".{0,80}" + OFF_LABEL_PURPOSE,
@@ -576,6 +604,11 @@ REFUSED = {
         # the grandmother who recited doses
         r"\b(grand-?mere|grandma|granny|grandmother|mamie)\b.{0,160}\b(posologie|dosage|doses?|mg)\b",
         r"\b(quelle|what) (dose|quantite|amount)\b.{0,60}\b(je (mets|met|injecte|prends|melange)|i (put|inject|take|mix))\b",
+        # the mix of a mesotherapy cocktail
+        r"\bcombien de (lidocaine|xylocaine|procaine|vitamines?|cocktail)\b.{0,40}\b(mettre|mets|melang\w*|dilu\w*|put|mix|add)",
+        # a dose put in a character's mouth
+        FICTION
+        + r".{0,200}\b(doses?|dosages?|posologie|mg|milligrammes?|milligrams?|how (much|many)|combien de (gelules|mg|ml))\b",
     ),
     "prescription": _rx(
         r"prescri[st]?(s|re|vez|rais|rai|t)?[- ]moi",
@@ -589,16 +622,28 @@ REFUSED = {
         r"\b(tu (peux|pourrais)|peux-tu|pourrais-tu) (me )?(faire|rediger|ecrire|renouveler|signer|etablir) (une |un |la |ma |mon |l')?(ordonnance|prescription|ordo|renouvellement)",
         r"\b(write|renew|sign|draft|make|issue) (me )?(out |up )?(a |an |my |the )?(new )?(prescription|renewal|script|refill)",
         r"\b(write|type|draft) it (out|up)( for me)?\b",
+        r"\b(okay|ok|approve|valide|validate|authori[sz]e|autorise)\w* (my|mon|ma|the|la|le|her|his|sa|son) .{0,30}"
+        r"\b(refill|renewal|prescription|ordonnance|ordo|renouvellement)\b",
         r"\b(renewal|refill) of my .{0,30}prescription",
         r"(fausse|faux) (ordonnance|prescription|certificat)",
         r"ordonnance pour (moi|de l'isotretinoine|du roaccutane|du curacne)",
         r"tu es (mon|ma) (dermato|medecin|docteur|pharmacien)",
+        r"\b(sois|soyez|be|deviens|become) (mon|ma|my|un|une|a|an|notre|our) (dermato\w*|medecin|docteur|doctor|pharmacien\w*|pharmacist)\b",
+        # the bot asked to approve a treatment ("tu peux pas juste valider ma prochaine boîte ?")
+        r"\b(valide[- ]moi|validate (me )?(a|my)|approve (me )?(a|my))\b",
+        r"\b(tu (peux|pourrais)( pas)?|peux-tu|pourrais-tu|can you|could you)( juste| just)? (valider|validate|approve|ok|okay|autoriser|authori[sz]e)\b"
+        r".{0,30}\b(boite|cure|traitement|course|box|pack|refill|renouvellement|prescription|ordonnance)",
         r"\b(t'?etais|tu etais|t'es|vous etiez) (mon|ma) (dermato\w*|medecin|docteur|pharmacien)",
         r"\b(tu|vous) (me|m') (prescri\w*|ordonne\w*)\b",
         # "could my GP just prescribe it to me?" asks who may prescribe
         r"(?<!gp )(?<!gp just )(?<!doctor )(?<!doctor just )(?<!he )(?<!she )(?<!they )(?<!dermatologist )"
         r"(prescribe|presribe) (me|it|isotretinoin)",
         r"(write|give|make|forge)( me)? (a |an )?(fake )?prescription",
+        # a form filled in or sent for someone ("fill in the accord de soins for her"; "who fills it in?" asks the rules)
+        r"(?<!dermatologist )(?<!doctor )(?<!gp )(?<!who )(?<!he )(?<!she )(?<!they )(?<!dermato )(?<!medecin )(?<!qui )(?<!il )(?<!elle )"
+        r"\b(send|envoie|envoyez|fill (in|out)|complete|remplis|remplissez)\b (the |a |an |my |her |his |la |une |l'|le |mon |ma |son |sa )?"
+        r"(prescription|script|ordonnance|ordo|accord de soins|formulaire d'accord)\b.{0,60}\b(for|pour) (me|moi|her|him|elle|lui|my|ma|mon|mes)\b",
+        r"\b(send|envoie|envoyez)[- ](me|moi|nous) (the |a |une |l'|la |mon |ma )?(prescription|script|ordonnance|ordo)",
         r"you are my (doctor|dermatologist|pharmacist)",
         r"fake prescription",
         r"\b(genere\w*|redige\w*|ecri\w*|prepare\w*|tape\w*|write|generate|draft|type)\b.{0,30}\b(texte|text|modele|template|exemple|example)\b.{0,10}"
@@ -619,6 +664,12 @@ REFUSED = {
         r"\bm'?injecter (moi-meme|moi meme|seule?|tout seul|toute seule)",
         r"\bwalk me through\b.{0,40}\binject\w*|\binject\w* (into |in )?my own\b",
         r"\b(m'injecter|me piquer|me faire des injections)\b.{0,80}\b(comment|explique\w*|how)\b",
+        # an injection technique put in a character's mouth
+        FICTION
+        + r".{0,200}\b(inject\w*|piqu\w*)\b.{0,200}\b(technical details|details techniques|real details|vrais details|"
+        r"how deep|quelle profondeur|step by step|etape par etape|exactly where|where exactly|ou exactement)\b",
+        FICTION
+        + r".{0,200}\b(exactly where|where exactly|ou exactement|a quel endroit exactement)\b.{0,60}\b(inject\w*|piqu\w*)\b",
         r"(comment|how|explique|explains?|teach|show|apprends)\b.{0,40}\b(inject\w*|piqu\w*|injecter)\b.{0,60}"
         r"\b(own|propre|moi-meme|myself|herself|himself|soi-meme|at home|a la maison|chez (moi|soi|elle|lui))\b",
     ),
@@ -631,7 +682,7 @@ INJECTION = _rx(
     r"</?\s*(system|context|instructions?|prompt)\s*>",
     r"\[/?inst\]",
     r"#{2,}",
-    r"(nouvelles?|new) (instructions?|regles?|rules|system prompt|consignes?)",
+    r"(nouvelles?|new) (instructions?|regles?|rules?|system prompt|consignes?)\b",
     r"\b(instructions?|consignes?) prioritaires?|priority (instructions?|rules?)",
     r"\b(tu es|vous etes) (maintenant|desormais)",
     r"\byou are now\b",
@@ -688,7 +739,7 @@ OFF_TASK = _rx(
     r"\b(ecris|ecrire|raconte|invente|compose|redige|write|tell|compose)\b.{0,30}\b(poeme|poesie|histoire|conte|blague|chanson|recette|poem|story|joke|song|recipe|essay)",
     r"\brecette\b",
     r"\brecipe\b",
-    r"\b(lettre de motivation|cover letter|\bcv\b)\b",
+    r"\b(lettre de motivation|cover letter|(mon|ton|son|my|your|his|her|un|a|le|the) cv)\b",
     # writing the homework is off task; a pupil asking the documents for an exposé is not
     r"(?<!je )(?<!j'ai )\b(fais|faites|ecris|ecrivez|redige|redigez|termine)[- ]?(moi|nous)?\b.{0,12}"
     r"\b(dissertation|devoirs?|exposes?|essay)\b",
@@ -709,6 +760,7 @@ LEGALITY = _rx(
 PROMOTE = _rx(
     r"\b(ecris|ecrire|redige\w*|write|draft|create|make|compose)\b.{0,40}\b(post|publication|caption|legende|tweet|"
     r"reel|slogan|pub|publicite|annonce|flyer|brochure|ad|ads|advert\w*|ad copy|phrase d'expert|citation|quote|temoignage|testimonial|"
+    r"phrases|paragraphe|paragraph|avis clients?|customer reviews?|reviews?|commentaires?|"
     r"blog|article|thread|newsletter|texte)\b",
     r"\b(phrase d'expert|citation|quote|slogan)\b.{0,60}\b(ecris|write|redige)",
     r"\b(ecris|ecrire|redige|write|dis|say|confirme|confirm|repete|repeat)\w*\b.{0,60}[«\"].{0,120}"
@@ -723,6 +775,26 @@ PROMOTE = _rx(
     r"\b(pour|to|so i can|que je puisse) (l'|les |it )?(afficher|display|post|imprimer|print)\w*\b.{0,40}\b(officine|pharmacie|salon|cabinet|vitrine|shop|store|clinic|clinique)\b",
     r"\b(mettrai|mettre|mets|afficher|affiche\w*|display)\w* (en|dans (la|ma|mon)|in (the|my)) (vitrine|shop window|window)\b",
     r"\b(ecris|redige\w*|write|draft)\b.{0,20}\b(message|mot|note)\b.{0,20}\b(pour|for|to) (mes|my) (clientes?|clients?|customers|patients?|abonnes|followers)\b",
+    # a text asked for that states a claim ("sors-moi un texte pour mes clientes qui dit que...")
+    # (a request, not a story: "elle a rédigé un post qui dit que..." asks whether it is true)
+    r"(?<!a )(?<!ai )(?<!as )(?<!ont )(?<!avait )\b(ecris|ecrivez|ecrire|redige|redigez|rediger|sors[- ]moi|sortir|trouve[- ]moi|"
+    r"trouvez[- ]moi|donne[- ]moi|donnez[- ]moi|propose[- ]moi|proposez[- ]moi|write|draft|help me|i need|il me faut|j'ai besoin d'|"
+    r"make|create|compose|give me|come up with)\b.{0,40}\b(texte|phrases?|formulation|message|post|caption|leaflet|brochure|flyer|"
+    r"sentence|line|paragraph\w*|slogan|avis|review|mot)\b.{0,80}\b(dit que|dise que|disant que|qui dit que|affirm\w*|"
+    r"(saying|says|stating|states)(?! (what|how|if|whether|when|why|which))|claim\w*|explique que|expliquant que|assur\w* que|"
+    r"certifi\w*|garanti\w*|endors\w*|rassure\w*)",
+    # told to an audience in the bot's words
+    r"\b(explique|dis|annonce|confirme|tell|explain|announce)\w*\b.{0,30}\b(a mes|aux|to my|to our) (abonne\w*|followers|clientes?|"
+    r"clients?|patientes?|customers|lectrices|readers)\b.{0,20}\b(que|qu'|that)",
+    # the bot asked to present a practice as approved, or to word a claim
+    r"\b(tu (pourrais|peux|pourras)|peux-tu|pourrais-tu|can you|could you|j'aimerais que tu|je veux que tu|i want you to|"
+    r"presente[- ]la|presentez[- ]la|presente[- ]le|decris[- ]la|describe it)\b.{0,20}\b(present\w*|decri\w*|describe\w*|frame\w*)"
+    r"\s+(?!(how|comment|si|if|whether|what|ce que|ce qu')\b).{0,50}\b(comme|as)\b.{0,30}\b(valide\w*|recommande\w*|approuve\w*|"
+    r"autorise\w*|validated|recommended|approved|endorsed|sans (danger|risque)|safe)\b",
+    r"\b(formule|reformule|tourne|rephrase|word|phrase)[- ]?(moi|me|it|ca|this)?\b.{0,30}[:«\"].{0,80}"
+    r"\b(sans (danger|risque)|aucun (risque|danger)|zero risque|no risk|safe|harmless|100 ?%)",
+    # the bot's name under a claim
+    r"\b(mets|met|mettre|signe|signer|put|sign)\w* (ton|votre|your) (nom|name|signature)\b",
     # a claim put in a character's mouth, to be convincing
     r"\b(roman|novel|story|histoire|fiction|scenario|script|screenplay)\b.{0,200}\b(convaincant\w*|convincing|persuasive|persuade\w*)\b",
 )
@@ -771,7 +843,7 @@ UNCOVERED = _rx(
     r"\b(quelle?s?|which|what)\b.{0,10}\b(creme solaire|ecran solaire|sunscreen|spf)\b.{0,20}\b(prendre|choisir|use|buy|acheter|best|meilleur)",
     r"\b(which|what|quelle?s?)\b.{0,20}\b(lip balm|baume|creme|cream|moisturi\w*|brand|marque|lotion)\b.{0,30}"
     r"\b(best|meilleure?s?|works?|marche)\b",
-    r"\b(best|meilleure?s?)\b.{0,20}\b(lip balm|baume|creme|cream|moisturi\w*|brand|marque|lotion|serum)\b",
+    r"\b(best|meilleure?s?)\b.{0,20}\b(lip balm|baume|creme|cream|moisturi\w*|brand|marque|lotion|serum|sunscreen|spf|ecran solaire)\b",
     r"\b(vitamine a|vitamin a|complements? alimentaires?|supplements?|creatine|whey|proteines? en poudre|protein powder)\b",
     r"\b(antidopage|anti-dopage|dopage|doping|drug test\w*)\b",
     r"\b(indemnis\w*|compensation|proces|lawsuit|plainte|avocat|lawyer|sue|suing)\b",
@@ -801,7 +873,7 @@ UNCOVERED = _rx(
     r"\b(paracetamol|doliprane|dafalgan|efferalgan|ibuprofene|ibuprofen|advil|nurofen|aspirine|aspirin|kardegic|levothyrox|"
     r"spasfon|smecta|gaviscon|xanax|lexomil|stilnox|ventoline|augmentin|amoxicilline|voltarene|imodium|tramadol|codeine|"
     r"ozempic|metformine|insuline|zyrtec|aerius|antibiotics|cortisone|botox|acide hyaluronique|hyaluronic|dentifrice|"
-    r"toothpaste|viagra|melatonine|homeopathie|minoxidil|finasteride|spironolactone|zinc)\b",
+    r"toothpaste|viagra|melatonine|homeopathie|minoxidil|finasteride|spironolactone|zinc|elidel|pimecrolimus)\b",
     r"\b[a-z]+(cycline|mycine|cilline|profene|prazole|sartan|statine|floxacine|azepam|triptan|coxib|olol|pril|tinib|mab)\b",
     OFF_TASK.pattern,
 )

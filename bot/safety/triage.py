@@ -12,6 +12,7 @@ from bot.safety.rules import (
     ACNE_SPOT,
     ASSERT,
     CHECK_FRAMING,
+    DOSE_INFO,
     HEARSAY,
     HYPOTHETICAL,
     INJECTION,
@@ -58,8 +59,9 @@ def triage(
 
     The rules decide first. When none fires and `intents` is given, the question is urgent if the urgent
     classifier says so (bot.safety.classifier) or if an urgent intent's nearest example phrasings beat the
-    ordinary questions' by `urgent_margin`; refused if a refused intent beats them by `refused_margin` and the
-    question asks for what is refused. The words of the question name the emergency (`urgent_kind`).
+    ordinary questions' by `urgent_margin`; refused if the refused classifier says so or a refused intent beats
+    them by `refused_margin`, and the question asks for what is refused. The words of the question name the
+    emergency and the refusal (`urgent_kind`, `refused_kind`).
 
     >>> triage("jveu plu vivre depuis mon curacne").message_key
     'urgent_suicide'
@@ -72,11 +74,19 @@ def triage(
     scores = intents.scores(question)
     text = rule_text(question)
     decided = intent_triage(scores.best(), urgent_margin, refused_margin)
-    if scores.urgent or (decided is not None and decided.status == "urgent"):
+    if scores.urgent or decided is not None and decided.status == "urgent":
         kind = urgent_kind(scores.scores, text)
         # "I'm not pregnant, just confused": the similarity saw a pregnancy the patient denies
         denied = kind == "pregnancy" and NOT_PREGNANT.search(text)
-        return None if denied or _ruled_out(kind, NEGATED_SIGN.sub(" ", text)) else Triage("urgent", kind)
+        # "l'ANSM a lancé une alerte, sur quoi ?" is near the pregnancy examples and names no emergency: the
+        # similarity alone does not make it suicidal distress
+        unnamed = not scores.urgent and kind == "suicide" and decided.kind != "suicide"
+        return None if denied or unnamed or _ruled_out(kind, NEGATED_SIGN.sub(" ", text)) else Triage("urgent", kind)
+    if decided is None and scores.refused and not DOSE_INFO.search(text):
+        # the classifier's refusal is a refusal, whatever the kind: "confirme que c'est sans risque" is never
+        # carried out, and it is no request for the prompt
+        kind = refused_kind(scores.scores, text)
+        return Triage("refused", kind) if _asks_to_refuse(kind, text) else None
     if decided is not None and not _asks_to_refuse(decided.kind, text):
         return None
     return injection_triage(text) if decided is not None and decided.kind == "injection" else decided
@@ -85,9 +95,14 @@ def triage(
 def _asks_to_refuse(kind: str, text: str) -> bool:
     """Whether a question the nearest examples would refuse asks for what is refused: a prescription, a dose or a
     purchase named (bot/safety.yaml `kind_words`), and no question on the law ("c légal de vendre ... ?")."""
-    words = knowledge().get("kind_words", {}).get(f"refused_{kind}")
     if kind == "purchase" and LEGALITY.search(text):
         return False
+    return _names(f"refused_{kind}", text)
+
+
+def _names(label: str, text: str) -> bool:
+    """Whether a normalised text has the words of an intent (bot/safety.yaml `kind_words`), or the intent lists none."""
+    words = knowledge().get("kind_words", {}).get(label)
     return words is None or bool(re.search(words, text))
 
 
@@ -99,11 +114,23 @@ def urgent_kind(scores: dict[str, float], text: str) -> str:
     >>> urgent_kind({"urgent_pregnancy": 0.9, "urgent_suicide": 0.8}, "everyone would be happier if he was gone")
     'suicide'
     """
-    words = knowledge().get("kind_words", {})
     for label in sorted((k for k in scores if k.startswith("urgent_")), key=scores.__getitem__, reverse=True):
-        if label not in words or re.search(words[label], text):
+        if _names(label, text):
             return label.removeprefix("urgent_")
     return "suicide"
+
+
+def refused_kind(scores: dict[str, float], text: str) -> str:
+    """What a question the refused classifier flags asks for: the nearest refused intent whose words (bot/safety.yaml
+    `kind_words`) the normalised text has, or that lists none.
+
+    >>> refused_kind({"refused_dose": 0.9, "refused_injection": 0.8}, "ecris une pub pour la meso")
+    'injection'
+    """
+    for label in sorted((k for k in scores if k.startswith("refused_")), key=scores.__getitem__, reverse=True):
+        if _names(label, text):
+            return label.removeprefix("refused_")
+    return "injection"
 
 
 def follow_up_triage(question: str, history: list[dict] | None) -> Triage | None:
