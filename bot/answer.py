@@ -108,7 +108,9 @@ class ExtractiveAnswerer:
     Sentences are scored by the similarity of their embedding (with their
     document title and section, as the store indexes them) to the question, plus
     the share of the question's stemmed words they contain; a sentence that
-    introduces a list (ending with ":") brings the list with it.
+    introduces a list (ending with ":") brings the list with it. The items of a list
+    do not count towards `max_sentences` (a lead-in and its list are one statement,
+    which must not crowd out the next best sentence); `max_quoted` bounds them all.
     """
 
     def __init__(
@@ -116,6 +118,7 @@ class ExtractiveAnswerer:
         embeddings: Embeddings,
         max_sentences: int = 4,
         max_citations: int = 3,
+        max_quoted: int = 7,
         stored_vectors: Callable[[list[str]], dict[str, np.ndarray]] | None = None,
         word_weight: float = 0.3,
         margin: float = 0.08,
@@ -123,6 +126,7 @@ class ExtractiveAnswerer:
     ):
         self.embeddings = embeddings
         self.max_sentences = max_sentences
+        self.max_quoted = max_quoted
         self.max_citations = max_citations
         self.stored_vectors = stored_vectors  # sentence-id -> vector, from the index, when it has them
         self.word_weight = word_weight
@@ -170,9 +174,12 @@ class ExtractiveAnswerer:
         best = scores[order[0]]
         chosen: dict[str, Sentence] = {}
         sources: set[str] = set()
+        statements = 0
         for i in order:
             sentence = candidates[i]
-            if scores[i] < best - self.margin or len(chosen) >= (limit or self.max_sentences):
+            if scores[i] < best - self.margin or statements >= (limit or self.max_sentences):
+                break
+            if len(chosen) >= self.max_quoted:
                 break
             if sentence.hit.chunk.chunk_id not in sources and len(sources) >= self.max_citations:
                 continue
@@ -182,6 +189,7 @@ class ExtractiveAnswerer:
             for part in [sentence, *items]:
                 chosen.setdefault(part.sentence_id, part)
             sources.add(sentence.hit.chunk.chunk_id)
+            statements += 1
         return sorted(chosen.values(), key=lambda s: (s.hit_rank, s.start))
 
     def compose(self, question: str, hits: list[Hit], lang: str = "fr") -> tuple[str, list[Citation]]:

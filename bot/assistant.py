@@ -174,6 +174,7 @@ def build_assistant(settings: Settings, embeddings=None, writer: LLMWriter | Non
         embeddings,
         settings.answer_sentences,
         settings.answer_max_citations,
+        max_quoted=settings.answer_max_quoted,
         stored_vectors=store.sentence_vectors,
         rank_weight=settings.answer_rank_weight,
     )

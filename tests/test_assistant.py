@@ -83,3 +83,14 @@ def test_a_quoted_lead_in_comes_with_its_list(assistant, question):
     for (text, number), following in zip(statements, [*statements[1:], None]):
         if text.endswith(":"):
             assert following is not None and following[1] == number, statements
+
+
+def test_a_list_does_not_crowd_out_the_next_best_sentence(assistant):
+    # the protocol's lead-in and its three items score first; the initial duration still gets quoted
+    question = "how long is the initial tacrolimus treatment for vitiligo?"
+    hits = assistant.retriever.retrieve(question, assistant.settings.k)
+    chosen = assistant.answerer.select(question, hits)
+    lead_ins = [s for s in chosen if s.text.rstrip().endswith(":")]
+    assert lead_ins and len(chosen) > assistant.answerer.max_sentences
+    assert len(chosen) <= assistant.answerer.max_quoted
+    assert re.search(r"6 mois", assistant.ask(question).answer)
