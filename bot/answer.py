@@ -123,6 +123,7 @@ class ExtractiveAnswerer:
         word_weight: float = 0.3,
         margin: float = 0.08,
         rank_weight: float = 0.0,
+        context_weight: float = 0.5,
     ):
         self.embeddings = embeddings
         self.max_sentences = max_sentences
@@ -132,7 +133,12 @@ class ExtractiveAnswerer:
         self.word_weight = word_weight
         self.margin = margin
         self.rank_weight = rank_weight  # bonus for sentences of the better-ranked passages
+        # share of the word overlap counted on the sentence with its document title and section: a sentence under
+        # "Quels sont les risques ?" answers a question on risks without repeating the word (dev, 1719 answered
+        # cases: answer pass .817 at 0, .822 at 0.3, .826 at 0.5 and 0.7, .817 at 1)
+        self.context_weight = context_weight
         self._vectors: dict[str, np.ndarray] = {}
+        self._words: dict[str, tuple[set[str], set[str]]] = {}  # sentence id -> its stems, alone and in context
         self._lock = threading.Lock()
 
     def _sentence_vectors(self, sentences: list[Sentence]) -> np.ndarray:
@@ -167,7 +173,7 @@ class ExtractiveAnswerer:
         asked = set(tokens(question))
         scores = []
         for sentence, similarity in zip(candidates, dense):
-            overlap = shared_words(asked, set(tokens(sentence.text))) / len(asked) if asked else 0.0
+            overlap = self._overlap(asked, sentence)
             prior = self.rank_weight * (1 - sentence.hit_rank / len(hits))
             scores.append(float(similarity) + self.word_weight * overlap + prior)
         order = np.argsort(scores)[::-1]
@@ -191,6 +197,20 @@ class ExtractiveAnswerer:
             sources.add(sentence.hit.chunk.chunk_id)
             statements += 1
         return sorted(chosen.values(), key=lambda s: (s.hit_rank, s.start))
+
+    def _overlap(self, asked: set[str], sentence: Sentence) -> float:
+        """The share of the question's stemmed words the sentence holds, partly counted with its title and section."""
+        if not asked:
+            return 0.0
+        words = self._words.get(sentence.sentence_id)
+        if words is None:
+            words = self._words[sentence.sentence_id] = (
+                set(tokens(sentence.text)),
+                set(tokens(sentence.embedded_text)),
+            )
+        own = shared_words(asked, words[0]) / len(asked)
+        placed = shared_words(asked, words[1]) / len(asked)
+        return (1 - self.context_weight) * own + self.context_weight * placed
 
     def compose(self, question: str, hits: list[Hit], lang: str = "fr") -> tuple[str, list[Citation]]:
         """The answer text with [n] markers and its citations; empty when nothing supports it."""

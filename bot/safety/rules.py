@@ -606,6 +606,9 @@ REFUSED = {
         r"\b(quelle|what) (dose|quantite|amount)\b.{0,60}\b(je (mets|met|injecte|prends|melange)|i (put|inject|take|mix))\b",
         # the mix of a mesotherapy cocktail
         r"\bcombien de (lidocaine|xylocaine|procaine|vitamines?|cocktail)\b.{0,40}\b(mettre|mets|melang\w*|dilu\w*|put|mix|add)",
+        # a dose chosen by the patient, to approve ("5 mg tous les deux jours ça irait pour moi ?")
+        r"\b\d+ ?mg\b.{0,80}\b(ca irait|ca ira|ca passe|c'est bon|c'est ok|would (that|it) (be|work)|is that (ok|fine|enough)|"
+        r"is it (ok|fine|enough))\b.{0,30}\b(pour moi|for me)\b",
         # a dose put in a character's mouth
         FICTION
         + r".{0,200}\b(doses?|dosages?|posologie|mg|milligrammes?|milligrams?|how (much|many)|combien de (gelules|mg|ml))\b",
@@ -628,7 +631,9 @@ REFUSED = {
         r"(fausse|faux) (ordonnance|prescription|certificat)",
         r"ordonnance pour (moi|de l'isotretinoine|du roaccutane|du curacne)",
         r"tu es (mon|ma) (dermato|medecin|docteur|pharmacien)",
-        r"\b(sois|soyez|be|deviens|become) (mon|ma|my|un|une|a|an|notre|our) (dermato\w*|medecin|docteur|doctor|pharmacien\w*|pharmacist)\b",
+        # (imperative: "does it have to be a dermatologist?" asks who may prescribe)
+        r"\b(sois|soyez|deviens|(?<!to )(?<!must )(?<!should )(?<!can )(?<!could )(?<!will )(?<!would )(?<!it )(?<!they )be|become) "
+        r"(mon|ma|my|un|une|a|an|notre|our) (dermato\w*|medecin|docteur|doctor|pharmacien\w*|pharmacist)\b",
         # the bot asked to approve a treatment ("tu peux pas juste valider ma prochaine boîte ?")
         r"\b(valide[- ]moi|validate (me )?(a|my)|approve (me )?(a|my))\b",
         r"\b(tu (peux|pourrais)( pas)?|peux-tu|pourrais-tu|can you|could you)( juste| just)? (valider|validate|approve|ok|okay|autoriser|authori[sz]e)\b"
@@ -662,6 +667,8 @@ REFUSED = {
         r"\b(explique|montre|dis|apprends)[- ]?(moi|nous)\b.{0,40}\b(a quelle profondeur|quelle profondeur|ou piquer|comment piquer|"
         r"combien d'injections (faire|je))\b|\bprofondeur\b.{0,20}\b(piquer|injecter)\b.{0,60}\b(front|visage|joues?|cuisses?|ventre|moi)\b",
         r"\bm'?injecter (moi-meme|moi meme|seule?|tout seul|toute seule)",
+        r"\b(profondeur|how deep)\b.{0,120}\b(moi-meme|moi meme|myself|me faire|me piquer|m'injecter|me les faire)\b|"
+        r"\b(moi-meme|moi meme|myself|me faire|me piquer|m'injecter)\b.{0,120}\b(profondeur|how deep)\b",
         r"\bwalk me through\b.{0,40}\binject\w*|\binject\w* (into |in )?my own\b",
         r"\b(m'injecter|me piquer|me faire des injections)\b.{0,80}\b(comment|explique\w*|how)\b",
         # an injection technique put in a character's mouth
@@ -686,6 +693,7 @@ INJECTION = _rx(
     r"\b(instructions?|consignes?) prioritaires?|priority (instructions?|rules?)",
     r"\b(tu es|vous etes) (maintenant|desormais)",
     r"\byou are now\b",
+    r"\b(tu n'as|t'as|vous n'avez|you have|you've got|you got) (plus|no|aucune?|zero) (de |more )?(restrictions?|limites?|regles?|rules|filters?|filtres?|limits?)\b",
     r"\byou'?re (a|an|my) \w+ now\b",
     r"\btu es (un|une|mon|ma) \w+ (maintenant|desormais)",
     r"\b(oublie|forget) (tout|everything|all)\b",
@@ -708,7 +716,7 @@ INJECTION = _rx(
 # Making the bot assert something ("dis que c'est sans danger").
 ASSERT = _rx(
     r"\b(dis|dites|ecris|affirme|confirme|reponds) (moi )?(que|qu')",
-    r"\b(say|write|state|confirm|tell me) that\b",
+    r"\b(say|write|state|confirm|tell me)( \w+){0,3} that\b",
     r"\b(tu|vous) (reponds|repondras|repondez|diras|dis|affirmes|affirmeras) (que|qu'|toujours que)",
     r"\b(you )?(will )?(answer|say|reply|respond) (only )?that\b",
     r"\btell me (it'?s|it is|that it'?s)\b.{0,30}\b(fine|safe|ok|okay|harmless|risk[- ]free)",
@@ -716,7 +724,7 @@ ASSERT = _rx(
 # Vouching asked for on its own, without any instruction around it ("dis-moi que c'est sans danger").
 VOUCH = _rx(
     r"(^|[.!?:,]\s*|\b(please|just|juste|stp|peux-tu|pourrais-tu|can you|could you|allez)\s)"
-    r"(dis|dites|confirme|affirme|tell me|say|confirm)\b.{0,15}\b(que|qu'|that|it'?s|it is)\b.{0,60}"
+    r"(dis|dites|confirme|affirme|tell me|say|confirm)\b.{0,25}\b(que|qu'|that|it'?s|it is)\b.{0,60}"
     r"\b(sans (aucun )?(danger|risque)|fine|safe|harmless|risk[- ]free|aucun (risque|danger|probleme|effet)|"
     r"no side effects?|zero side effects?|100 ?%)",
 )
@@ -779,8 +787,9 @@ PROMOTE = _rx(
     # (a request, not a story: "elle a rédigé un post qui dit que..." asks whether it is true)
     r"(?<!a )(?<!ai )(?<!as )(?<!ont )(?<!avait )\b(ecris|ecrivez|ecrire|redige|redigez|rediger|sors[- ]moi|sortir|trouve[- ]moi|"
     r"trouvez[- ]moi|donne[- ]moi|donnez[- ]moi|propose[- ]moi|proposez[- ]moi|write|draft|help me|i need|il me faut|j'ai besoin d'|"
-    r"make|create|compose|give me|come up with)\b.{0,40}\b(texte|phrases?|formulation|message|post|caption|leaflet|brochure|flyer|"
-    r"sentence|line|paragraph\w*|slogan|avis|review|mot)\b.{0,80}\b(dit que|dise que|disant que|qui dit que|affirm\w*|"
+    r"imprime[- ]moi|fais[- ]moi|prepare[- ]moi|print|make|create|compose|give me|come up with)\b.{0,40}\b(texte|phrases?|formulation|"
+    r"message|post|caption|leaflet|brochure|flyer|argumentaire|pitch|"
+    r"sentence|line|paragraph\w*|slogan|avis|review|mot|affiche\w*|pancarte|panneau|poster|sign)\b.{0,80}\b(dit que|dise que|disant que|qui dit que|affirm\w*|"
     r"(saying|says|stating|states)(?! (what|how|if|whether|when|why|which))|claim\w*|explique que|expliquant que|assur\w* que|"
     r"certifi\w*|garanti\w*|endors\w*|rassure\w*)",
     # told to an audience in the bot's words
@@ -791,7 +800,7 @@ PROMOTE = _rx(
     r"presente[- ]la|presentez[- ]la|presente[- ]le|decris[- ]la|describe it)\b.{0,20}\b(present\w*|decri\w*|describe\w*|frame\w*)"
     r"\s+(?!(how|comment|si|if|whether|what|ce que|ce qu')\b).{0,50}\b(comme|as)\b.{0,30}\b(valide\w*|recommande\w*|approuve\w*|"
     r"autorise\w*|validated|recommended|approved|endorsed|sans (danger|risque)|safe)\b",
-    r"\b(formule|reformule|tourne|rephrase|word|phrase)[- ]?(moi|me|it|ca|this)?\b.{0,30}[:«\"].{0,80}"
+    r"\b(formule|reformule|tourne|rephrase)[- ]?(moi|me|it|ca|this)?\b.{0,30}[:«\"].{0,80}"
     r"\b(sans (danger|risque)|aucun (risque|danger)|zero risque|no risk|safe|harmless|100 ?%)",
     # the bot's name under a claim
     r"\b(mets|met|mettre|signe|signer|put|sign)\w* (ton|votre|your) (nom|name|signature)\b",
@@ -851,7 +860,9 @@ UNCOVERED = _rx(
     r"^(?![\s\S]*vitiligo)[\s\S]*?\beczema\b",  # tacrolimus is an eczema ointment; the committee spoke of vitiligo
     r"\b(tatou\w*|tattoo\w*|piercing|epilation|waxing|wax)\b",
     r"\b(hereditaire|genetique|hereditary|genetic|inherited|heredite)\b",
-    r"\b(prp|plasma riche|carboxytherap\w*|laser|peeling|microneedling|dermaroller|radiofrequence|cryolipolyse)\b",
+    r"\b(prp|plasma riche|carboxytherap\w*|laser|microneedling|dermaroller|radiofrequence|cryolipolyse)\b",
+    # a peel as a procedure, not lips or skin "peeling"
+    r"\b(un|le|des|les|mon|ma|a|the|my) peelings?\b|\bpeelings? (chimique|chemical|tca|glycolique|medical)|\bchemical peels?\b",
     r"\b(meilleure?s?|best|bon|bonne|good)\b.{0,10}\b(dermato\w*|medecin|doctor|clinique|clinic|praticien|practitioner|mesotherapeute|institut)\b.{0,20}"
     r"\b(sur|a|in|near|pres de|autour de|around)\b",
     r"\b(vous|tu) (me )?(conseill\w*|recommand\w*) (laquelle|lequel|lesquel\w*)\b|\b(quelle?|which) (pilule|pill|contracepti\w*|marque|brand)\b.{0,30}\b(meilleure?|best)\b",

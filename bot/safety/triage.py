@@ -30,6 +30,7 @@ from bot.safety.rules import (
     PROMOTE,
     REFUSED,
     RISK_QUESTION,
+    UNCOVERED,
     URGENT,
     VOUCH,
     rule_text,
@@ -71,8 +72,10 @@ def triage(
     decided = rule_triage(question)
     if decided is not None or intents is None or is_off_task(question):
         return decided
-    scores = intents.scores(question)
-    text = rule_text(question)
+    # the instructions a question carries were judged by the rules; the layers below judge what it asks
+    asked = without_injection(question)
+    scores = intents.scores(asked)
+    text = rule_text(asked)
     decided = intent_triage(scores.best(), urgent_margin, refused_margin)
     if scores.urgent or decided is not None and decided.status == "urgent":
         kind = urgent_kind(scores.scores, text)
@@ -82,11 +85,12 @@ def triage(
         # similarity alone does not make it suicidal distress
         unnamed = not scores.urgent and kind == "suicide" and decided.kind != "suicide"
         return None if denied or unnamed or _ruled_out(kind, NEGATED_SIGN.sub(" ", text)) else Triage("urgent", kind)
-    if decided is None and scores.refused and not DOSE_INFO.search(text):
-        # the classifier's refusal is a refusal, whatever the kind: "confirme que c'est sans risque" is never
-        # carried out, and it is no request for the prompt
+    if decided is not None and decided.status == "refused" and UNCOVERED.search(text):
+        decided = None  # "un bon dermato sur Bordeaux qui prescrit ?" asks what the documents do not cover
+    if decided is None and scores.refused and not DOSE_INFO.search(text) and not UNCOVERED.search(text):
+        # the classifier learnt refusals, never requests for the prompt: what it flags is refused
         kind = refused_kind(scores.scores, text)
-        return Triage("refused", kind) if _asks_to_refuse(kind, text) else None
+        return Triage("refused", kind) if _asks_to_refuse(kind, text) and not LEAK.search(text) else None
     if decided is not None and not _asks_to_refuse(decided.kind, text):
         return None
     return injection_triage(text) if decided is not None and decided.kind == "injection" else decided
@@ -172,7 +176,7 @@ def _rules(text: str) -> Triage | None:
                 continue
             return Triage("urgent", kind)
     for kind, pattern in REFUSED.items():
-        if pattern.search(text) and not (kind == "purchase" and LEGALITY.search(text)):
+        if pattern.search(text) and not (kind == "purchase" and (LEGALITY.search(text) or _elsewhere(text))):
             return Triage("refused", kind)
     if PROMOTE.search(text) or VOUCH.search(text):
         return Triage("refused", "injection")
@@ -217,6 +221,12 @@ def _ruled_out(kind: str, text: str) -> bool:
     if (kind == "infection" and ACNE_SPOT.search(text)) or (kind == "red_flag" and MENSTRUAL.search(text)):
         return True
     return kind in PAST_KINDS and bool(PAST_RESOLVED.search(text))
+
+
+def _elsewhere(text: str) -> bool:
+    """Whether a normalised text asks about a medicine or condition outside the documents, naming none of theirs:
+    "une crème pour l'eczéma sans ordonnance en pharmacie ?" is no request to get isotretinoin."""
+    return bool(UNCOVERED.search(text)) and not names_topic(text)
 
 
 def _no_teratogen(text: str) -> bool:
