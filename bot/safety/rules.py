@@ -270,7 +270,7 @@ URGENT = {
         r"\benceinte de \d+ (semaines?|sem|mois|sa)\b",
         r"(preservatif|capote) (a )?(craque|perce|dechire)|oubli\w* (de )?(ma |la |sa |de prendre (ma|sa) )?pilule",
         r"\brapports? (sexuels? )?sans (capote|preservatif|protection)",
-        r"\b(fait|l'a fait|l'avons fait|couche\w*|had sex) (sans|without) (capote|preservatif|protection|a condom|condom)",
+        r"\b(fait|l'a fait|l'avons fait|couche\w*|craque\w*|fait l'amour|had sex|slept together) (sans|without) (capote|preservatif|protection|a condom|condom)",
         r"\b(zappe|saute|loupe|rate|skipped|missed|forgot)\w* (ma|la|sa|my|her) (pilule|pill)",
         r"\b(deux|2) (barres|traits|lignes)\b|\btwo (lines|pink lines)\b",
         r"\brapports? (sexuels? )?(non|pas|sans) protege|\bunprotected (sex|intercourse)",
@@ -521,7 +521,7 @@ SELF_SUPPLY = (
     r"un mec|friend|dealer|etranger|abroad|marche noir|black market|sans ordonnance|"
     r"sans (mon |le |un )?(dermato\w*|medecin)|(dermato\w*|medecin|docteur) (est )?(en vacances|absent|injoignable)|"
     r"boite (est )?(finie|vide|terminee)|plus d'ordonnance|ran out|out of (pills|capsules)|"
-    r"without (a )?prescription|qu'il ramene|he brings|sans (passer par|voir) (le|un) (medecin|dermato)|"
+    r"without (a )?prescription|qu'il ramene|he brings|leftovers?|left over|les restes? (de|d')|\w+'s (old |leftover )?(isotretinoin|accutane|roaccutane|curacne|pills|capsules)|sans (passer par|voir) (le|un) (medecin|dermato)|"
     r"\b(de|d'|from|a|to) (ma|mon|my|son|sa|his|her|leur|their) (grand |grande |petit |petite |big |little |older |younger )?"
     r"(soeur|frere|mere|pere|cousine?|sister|brother|mum|mom|mother|dad|father|cousin|fils|fille|son|daughter|"
     r"grand-pere|grand-mere|grand pere|grand mere|grandpa|grandma|grandfather|grandmother)\b|"
@@ -617,7 +617,7 @@ REFUSED = {
         r"prescri[st]?(s|re|vez|rais|rai|t)?[- ]moi",
         # imperative, not a past tense ("ma dermato m'a donné une ordonnance" is a story, not a request)
         r"(?<!\ba )(?<!'a )(?<!\bai )(?<!\bont )(?<!\bas )(?<!ait )(?<!avait )(?<!aura )"
-        r"(fais|faire|(?<!me )(?<!te )(?<!lui )(?<!nous )(?<!vous )fait|faites|ecri[st]?|ecrire|redige[rsz]?|"
+        r"\b(fais|faire|(?<!me )(?<!te )(?<!lui )(?<!nous )(?<!vous )fait|faites|ecri[st]?|ecrire|redige[rsz]?|"
         # "le dermato donne une ordonnance" tells what a doctor does
         r"(?<!dermato )(?<!medecin )(?<!docteur )(?<!il )(?<!elle )(?<!qui )(?<!on )donne|genere|signe|etablis|prepare|renouvelle)[- ]?(moi|nous)? "
         r"(une |un |la |ma |mon |l')(fausse |faux )?(ordonnance|prescription|certificat|ordo|renouvellement)",
@@ -677,6 +677,8 @@ REFUSED = {
         r"how deep|quelle profondeur|step by step|etape par etape|exactly where|where exactly|ou exactement)\b",
         FICTION
         + r".{0,200}\b(exactly where|where exactly|ou exactement|a quel endroit exactement)\b.{0,60}\b(inject\w*|piqu\w*)\b",
+        FICTION
+        + r".{0,250}\b(step by step|etape par etape|needle depth|profondeur (de l'aiguille|d'injection)|injection depth)\b",
         r"(comment|how|explique|explains?|teach|show|apprends)\b.{0,40}\b(inject\w*|piqu\w*|injecter)\b.{0,60}"
         r"\b(own|propre|moi-meme|myself|herself|himself|soi-meme|at home|a la maison|chez (moi|soi|elle|lui))\b",
     ),
@@ -788,10 +790,10 @@ PROMOTE = _rx(
     r"(?<!a )(?<!ai )(?<!as )(?<!ont )(?<!avait )\b(ecris|ecrivez|ecrire|redige|redigez|rediger|sors[- ]moi|sortir|trouve[- ]moi|"
     r"trouvez[- ]moi|donne[- ]moi|donnez[- ]moi|propose[- ]moi|proposez[- ]moi|write|draft|help me|i need|il me faut|j'ai besoin d'|"
     r"imprime[- ]moi|fais[- ]moi|prepare[- ]moi|print|make|create|compose|give me|come up with)\b.{0,40}\b(texte|phrases?|formulation|"
-    r"message|post|caption|leaflet|brochure|flyer|argumentaire|pitch|"
+    r"message|post|caption|leaflet|brochure|flyer|argumentaire|pitch|attestation|certificat|certificate|lettre|letter|"
     r"sentence|line|paragraph\w*|slogan|avis|review|mot|affiche\w*|pancarte|panneau|poster|sign)\b.{0,80}\b(dit que|dise que|disant que|qui dit que|affirm\w*|"
     r"(saying|says|stating|states)(?! (what|how|if|whether|when|why|which))|claim\w*|explique que|expliquant que|assur\w* que|"
-    r"certifi\w*|garanti\w*|endors\w*|rassure\w*)",
+    r"certifi\w*|garanti\w*|endors\w*|rassure\w*|comme quoi|stating that)",
     # told to an audience in the bot's words
     r"\b(explique|dis|annonce|confirme|tell|explain|announce)\w*\b.{0,30}\b(a mes|aux|to my|to our) (abonne\w*|followers|clientes?|"
     r"clients?|patientes?|customers|lectrices|readers)\b.{0,20}\b(que|qu'|that)",
@@ -863,7 +865,9 @@ UNCOVERED = _rx(
     r"\b(prp|plasma riche|carboxytherap\w*|laser|microneedling|dermaroller|radiofrequence|cryolipolyse)\b",
     # a peel as a procedure, not lips or skin "peeling"
     r"\b(un|le|des|les|mon|ma|a|the|my) peelings?\b|\bpeelings? (chimique|chemical|tca|glycolique|medical)|\bchemical peels?\b",
-    r"\b(meilleure?s?|best|bon|bonne|good)\b.{0,10}\b(dermato\w*|medecin|doctor|clinique|clinic|praticien|practitioner|mesotherapeute|institut)\b.{0,20}"
+    r"\b(nom d'un|nom de|name of a|names of) (bons? |good )?(praticiens?|practitioners?|dermato\w*|medecins?|doctors?|mesotherapeutes?|cabinets?|cliniques?|clinics?)\b",
+    r"\b(handles?|pseudos?|noms? des comptes|account names|usernames?)\b|\b(which|what|quels?) (instagram |tiktok |insta |social media )?(accounts|comptes)\b",
+    r"\b(meilleure?s?|best|bon|bonne|good)\b.{0,10}\b(dermato\w*|medecin|doctor|clinique|clinic|praticien|practitioner|mesotherapeute|institut|cabinet|centre|center)\b.{0,40}"
     r"\b(sur|a|in|near|pres de|autour de|around)\b",
     r"\b(vous|tu) (me )?(conseill\w*|recommand\w*) (laquelle|lequel|lesquel\w*)\b|\b(quelle?|which) (pilule|pill|contracepti\w*|marque|brand)\b.{0,30}\b(meilleure?|best)\b",
     r"\b(vous|tu) me (conseill\w*|recommand\w*)\b.{0,40}\b(traitement|creme|produit|medicament|pommade|gel)\b|"
