@@ -320,6 +320,9 @@ URGENT = {
         r"\b(grossesse|enceinte)\b.{0,80}\b(c'est|ce serait|ca pourrait etre|c'est peut-etre) (mon|son|notre) cas\b",
     ),
     "infection": _rx(
+        # lumps that open or drain after injections; an infection getting worse under antibiotics
+        r"\b(meso\w*|inject\w*|piqu\w*|seances?|sessions?|shots?)\b.{0,200}\b(lumps?|nodules?|boules?|bosses?|nodosites?|bumps?)\b.{0,60}\b(open(ing)? up|keep opening|drain\w*|ooz\w*|s'ouvr\w*|suint\w*|coul\w*|pus)\b",
+        r"\b(meso\w*|inject\w*|piqu\w*|seances?|sessions?|shots?)\b.{0,200}\b(antibiotics?|antibiotiques?)\b.{0,80}\b(getting worse|worse|pire|empire\w*|s'aggrave\w*|not working|doesn'?t work|marche pas|ne fait rien|no effect)\b",
         r"\b(peau|zone|piqures?|injections?|points?).{0,50}((?<!points )(?<!point )\bnoir\w*|\bviolet\w*|necros\w*)",
         r"((?<!points )(?<!point )\bnoir\w*|\bviolet\w*|necros\w*).{0,40}(piqure|injection|seance|meso)",
         r"(frissons|fievre|fievreu\w*|feverish|chills|shaky).{0,80}(piqure|injection|seance|meso)",
@@ -619,7 +622,7 @@ REFUSED = {
         r"(?<!\ba )(?<!'a )(?<!\bai )(?<!\bont )(?<!\bas )(?<!ait )(?<!avait )(?<!aura )"
         r"\b(fais|faire|(?<!me )(?<!te )(?<!lui )(?<!nous )(?<!vous )fait|faites|ecri[st]?|ecrire|redige[rsz]?|"
         # "le dermato donne une ordonnance" tells what a doctor does
-        r"(?<!dermato )(?<!medecin )(?<!docteur )(?<!il )(?<!elle )(?<!qui )(?<!on )donne|genere|signe|etablis|prepare|renouvelle)[- ]?(moi|nous)? "
+        r"(?<!dermato )(?<!medecin )(?<!docteur )(?<!il )(?<!elle )(?<!qui )(?<!on )(?<!me )(?<!m')(?<!lui )(?<!nous )donne|genere|signe|etablis|prepare|renouvelle)[- ]?(moi|nous)? "
         r"(une |un |la |ma |mon |l')(fausse |faux )?(ordonnance|prescription|certificat|ordo|renouvellement)",
         r"\brenouvel\w*[- ](moi|me) ",
         r"\b(tu (peux|pourrais)|peux-tu|pourrais-tu) (me )?(faire|rediger|ecrire|renouveler|signer|etablir) (une |un |la |ma |mon |l')?(ordonnance|prescription|ordo|renouvellement)",
@@ -857,6 +860,7 @@ UNCOVERED = _rx(
     r"\b(best|meilleure?s?)\b.{0,20}\b(lip balm|baume|creme|cream|moisturi\w*|brand|marque|lotion|serum|sunscreen|spf|ecran solaire)\b",
     r"\b(vitamine a|vitamin a|complements? alimentaires?|supplements?|creatine|whey|proteines? en poudre|protein powder)\b",
     r"\b(antidopage|anti-dopage|dopage|doping|drug test\w*)\b",
+    r"\b(generiques?|generics?)\b",
     r"\b(indemnis\w*|compensation|proces|lawsuit|plainte|avocat|lawyer|sue|suing)\b",
     r"\b(retinol|retinal|retinaldehyde)\b",
     r"^(?![\s\S]*vitiligo)[\s\S]*?\beczema\b",  # tacrolimus is an eczema ointment; the committee spoke of vitiligo
@@ -887,7 +891,7 @@ UNCOVERED = _rx(
     r"crohn|rectocolite|grippe|cystite|verrues?|warts?|rhume|cold sores?|(?<!flu )vaccins?(?! antigrippa)|(?<!flu )vaccines?|vaccinations?|chien|chat|dog|cat|veterinaire|vet|herpes labial|mycose|otite|gastro|asthme|asthma|cholesterol)\b",
     r"\b(paracetamol|doliprane|dafalgan|efferalgan|ibuprofene|ibuprofen|advil|nurofen|aspirine|aspirin|kardegic|levothyrox|"
     r"spasfon|smecta|gaviscon|xanax|lexomil|stilnox|ventoline|augmentin|amoxicilline|voltarene|imodium|tramadol|codeine|"
-    r"ozempic|metformine|insuline|zyrtec|aerius|antibiotics|cortisone|botox|acide hyaluronique|hyaluronic|dentifrice|"
+    r"ozempic|metformine|insuline|zyrtec|aerius|antibiotics|(?<!injection de )(?<!piqure de )(?<!infiltration de )cortisone(?! shots?| injections?| infiltrations?)|botox|acide hyaluronique|hyaluronic|dentifrice|"
     r"toothpaste|viagra|melatonine|homeopathie|minoxidil|finasteride|spironolactone|zinc|elidel|pimecrolimus)\b",
     r"\b[a-z]+(cycline|mycine|cilline|profene|prazole|sartan|statine|floxacine|azepam|triptan|coxib|olol|pril|tinib|mab)\b",
     OFF_TASK.pattern,
