@@ -118,23 +118,25 @@ def urgent_kind(scores: dict[str, float], text: str) -> str:
     >>> urgent_kind({"urgent_pregnancy": 0.9, "urgent_suicide": 0.8}, "everyone would be happier if he was gone")
     'suicide'
     """
-    for label in sorted((k for k in scores if k.startswith("urgent_")), key=scores.__getitem__, reverse=True):
-        if _names(label, text):
-            return label.removeprefix("urgent_")
-    return "suicide"
+    return _nearest_named("urgent", scores, text) or "suicide"
 
 
 def refused_kind(scores: dict[str, float], text: str) -> str:
     """What a question the refused classifier flags asks for: the nearest refused intent whose words (bot/safety.yaml
-    `kind_words`) the normalised text has, or that lists none.
+    `kind_words`) the normalised text has; "injection" (a claim to vouch for) when none does.
 
     >>> refused_kind({"refused_dose": 0.9, "refused_injection": 0.8}, "ecris une pub pour la meso")
     'injection'
     """
-    for label in sorted((k for k in scores if k.startswith("refused_")), key=scores.__getitem__, reverse=True):
+    return _nearest_named("refused", scores, text) or "injection"
+
+
+def _nearest_named(status: str, scores: dict[str, float], text: str) -> str | None:
+    """The kind of the closest intent of a status whose words the text has (or that lists none); None when none."""
+    for label in sorted((k for k in scores if k.startswith(f"{status}_")), key=scores.__getitem__, reverse=True):
         if _names(label, text):
-            return label.removeprefix("refused_")
-    return "injection"
+            return label.removeprefix(f"{status}_")
+    return None
 
 
 def follow_up_triage(question: str, history: list[dict] | None) -> Triage | None:
