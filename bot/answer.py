@@ -183,9 +183,11 @@ class ExtractiveAnswerer:
         statements = 0
         for i in order:
             sentence = candidates[i]
-            if scores[i] < best - self.margin or statements >= (limit or self.max_sentences):
-                break
-            if len(chosen) >= self.max_quoted:
+            if (
+                scores[i] < best - self.margin
+                or statements >= (limit or self.max_sentences)
+                or len(chosen) >= self.max_quoted
+            ):
                 break
             if sentence.hit.chunk.chunk_id not in sources and len(sources) >= self.max_citations:
                 continue

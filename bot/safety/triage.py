@@ -85,9 +85,11 @@ def triage(
         # similarity alone does not make it suicidal distress
         unnamed = not scores.urgent and kind == "suicide" and decided.kind != "suicide"
         return None if denied or unnamed or _ruled_out(kind, NEGATED_SIGN.sub(" ", text)) else Triage("urgent", kind)
-    if decided is not None and decided.status == "refused" and UNCOVERED.search(text):
-        decided = None  # "un bon dermato sur Bordeaux qui prescrit ?" asks what the documents do not cover
-    if decided is None and scores.refused and not DOSE_INFO.search(text) and not UNCOVERED.search(text):
+    # "un bon dermato sur Bordeaux qui prescrit ?" asks what the documents do not cover: out of scope, never refused
+    uncovered = UNCOVERED.search(text)
+    if decided is not None and decided.status == "refused" and uncovered:
+        decided = None
+    if decided is None and scores.refused and not DOSE_INFO.search(text) and not uncovered:
         # the classifier learnt refusals, never requests for the prompt: what it flags is refused
         kind = refused_kind(scores.scores, text)
         return Triage("refused", kind) if _asks_to_refuse(kind, text) and not LEAK.search(text) else None
