@@ -94,12 +94,28 @@ def _candidates(hits: list[Hit]) -> list[Sentence]:
     ]
 
 
-def _list_after(sentence: Sentence, at_most: int = 3) -> list[Sentence]:
-    """The items a sentence ending with ':' introduces (its next sentences in the same chunk)."""
+def _list_after(sentence: Sentence, hits: list[Hit] = (), at_most: int = 3) -> list[Sentence]:
+    """The items a sentence ending with ':' introduces: its next sentences in the same chunk or, when the chunk ends
+    there, the first sentences of a retrieved chunk of the same document that goes on from it."""
     if not sentence.text.rstrip().endswith(":"):
         return []
-    following = [(a, b) for a, b in sentence_spans(sentence.hit.chunk.text) if a >= sentence.end][:at_most]
-    return [Sentence(sentence.hit_rank, sentence.hit, a, b) for a, b in following]
+    chunk = sentence.hit.chunk
+    following = [(a, b) for a, b in sentence_spans(chunk.text) if a >= sentence.end][:at_most]
+    if following:
+        return [Sentence(sentence.hit_rank, sentence.hit, a, b) for a, b in following]
+    end = chunk.start + sentence.end  # where the lead-in ends in its document
+    for rank, hit in enumerate(hits):
+        after = hit.chunk
+        # the next chunk starts where this one ends, give or take the white space between them
+        if (
+            after.source == chunk.source
+            and after.start <= end + 20
+            and end < after.end
+            and after.chunk_id != chunk.chunk_id
+        ):
+            spans = [(a, b) for a, b in sentence_spans(after.text) if after.start + a >= end][:at_most]
+            return [Sentence(rank, hit, a, b) for a, b in spans]
+    return []
 
 
 class ExtractiveAnswerer:
@@ -110,7 +126,8 @@ class ExtractiveAnswerer:
     the share of the question's stemmed words they contain; a sentence that
     introduces a list (ending with ":") brings the list with it. The items of a list
     do not count towards `max_sentences` (a lead-in and its list are one statement,
-    which must not crowd out the next best sentence); `max_quoted` bounds them all.
+    which must not crowd out the next best sentence); no statement starts once `max_quoted`
+    sentences are quoted (a last lead-in still brings its list, at most three items).
     """
 
     def __init__(
@@ -124,6 +141,8 @@ class ExtractiveAnswerer:
         margin: float = 0.08,
         rank_weight: float = 0.0,
         context_weight: float = 0.5,
+        section_leads: set[str] | None = None,
+        lead_weight: float = 0.15,
     ):
         self.embeddings = embeddings
         self.max_sentences = max_sentences
@@ -137,6 +156,11 @@ class ExtractiveAnswerer:
         # "Quels sont les risques ?" answers a question on risks without repeating the word (dev, 1719 answered
         # cases: answer pass .817 at 0, .822 at 0.3, .826 at 0.5 and 0.7, .817 at 1)
         self.context_weight = context_weight
+        # the opening sentence of a section whose heading asks the question ("→ Quels sont les risques ?" for "c quoi
+        # les risques de la mésothérapie ?"): the sheets answer right under their headings. `section_leads` holds the
+        # first chunk of each section (dev replay, 1977 answered cases: pass .8250 at 0, .8260 at 0.1 to 0.3)
+        self.section_leads = section_leads or set()
+        self.lead_weight = lead_weight
         self._vectors: dict[str, np.ndarray] = {}
         self._words: dict[str, tuple[set[str], set[str]]] = {}  # sentence id -> its stems, alone and in context
         self._lock = threading.Lock()
@@ -171,11 +195,13 @@ class ExtractiveAnswerer:
         query_vector = np.asarray(self.embeddings.embed_query(question), dtype=np.float32)
         dense = self._sentence_vectors(candidates) @ query_vector
         asked = set(tokens(question))
+        leads = self._section_leads(asked, candidates)
         scores = []
         for sentence, similarity in zip(candidates, dense):
             overlap = self._overlap(asked, sentence)
             prior = self.rank_weight * (1 - sentence.hit_rank / len(hits))
-            scores.append(float(similarity) + self.word_weight * overlap + prior)
+            lead = self.lead_weight if sentence.sentence_id in leads else 0.0
+            scores.append(float(similarity) + self.word_weight * overlap + prior + lead)
         order = np.argsort(scores)[::-1]
         best = scores[order[0]]
         chosen: dict[str, Sentence] = {}
@@ -191,7 +217,7 @@ class ExtractiveAnswerer:
                 break
             if sentence.hit.chunk.chunk_id not in sources and len(sources) >= self.max_citations:
                 continue
-            items = _list_after(sentence)
+            items = _list_after(sentence, hits)
             if sentence.text.rstrip().endswith(":") and not items:
                 continue  # a lead-in whose list stands in another passage says nothing by itself
             for part in [sentence, *items]:
@@ -199,6 +225,24 @@ class ExtractiveAnswerer:
             sources.add(sentence.hit.chunk.chunk_id)
             statements += 1
         return sorted(chosen.values(), key=lambda s: (s.hit_rank, s.start))
+
+    def _section_leads(self, asked: set[str], candidates: list[Sentence]) -> set[str]:
+        """The ids of the sentences that open a section whose heading holds every word asked (the document's
+        title words aside)."""
+        found, seen = set(), set()
+        for sentence in candidates:  # in reading order: a chunk's first candidate is its opening sentence
+            chunk = sentence.hit.chunk
+            if chunk.chunk_id in seen:
+                continue
+            seen.add(chunk.chunk_id)
+            rest = asked - set(tokens(chunk.title))
+            if (
+                chunk.chunk_id in self.section_leads
+                and rest
+                and shared_words(rest, set(tokens(chunk.section))) == len(rest)
+            ):
+                found.add(sentence.sentence_id)
+        return found
 
     def _overlap(self, asked: set[str], sentence: Sentence) -> float:
         """The share of the question's stemmed words the sentence holds, partly counted with its title and section."""

@@ -9,6 +9,7 @@ from functools import cached_property
 from pathlib import Path
 
 from bot.answer import Answer, ExtractiveAnswerer
+from bot.chunking import section_leads
 from bot.indexer import LEXICAL_DIR, read_manifest
 from bot.intents import IntentModel
 from bot.lexical import LexicalIndex
@@ -177,6 +178,7 @@ def build_assistant(settings: Settings, embeddings=None, writer: LLMWriter | Non
         max_quoted=settings.answer_max_quoted,
         stored_vectors=store.sentence_vectors,
         rank_weight=settings.answer_rank_weight,
+        section_leads=section_leads(lexical.chunks),
     )
     return Assistant(settings, retriever, answerer, writer or make_writer(settings, embeddings))
 

@@ -146,3 +146,13 @@ def chunk_document(document: Document, target_chars: int = 800, min_chars: int =
             )
         )
     return chunks
+
+
+def section_leads(chunks: list[Chunk]) -> set[str]:
+    """The ids of the chunks that open a section: the first of each document's section."""
+    first: dict[tuple[str, str], Chunk] = {}
+    for chunk in chunks:
+        key = (chunk.source, chunk.section)
+        if chunk.section and (key not in first or chunk.start < first[key].start):
+            first[key] = chunk
+    return {chunk.chunk_id for chunk in first.values()}

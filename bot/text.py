@@ -15,7 +15,8 @@ _SPACES = re.compile(r"\s+")
 _WORD = re.compile(r"[a-z0-9]+")
 
 # French stop words (accent-folded), plus the commonest English ones so that
-# English questions are not drowned in function words.
+# English questions are not drowned in function words, and the SMS spellings of
+# French ones ("c koi", "pk", "jsuis").
 STOP_WORDS = frozenset(
     """
     a afin ai aie aient aies ait alors as au aucun aucune aupres auquel aura aurai auraient
@@ -34,6 +35,7 @@ STOP_WORDS = frozenset(
     the of and or to in on for is are was were be been being what which who whom how
     when where why do does did can could should would will with about from at by as an
     it its this that these those my your i me you he she we they them there than then
+    koi kwa cest ke ki kel kele kelle kels keske pk pq pkoi pourkoi stp svp jsuis chui g ya
     """.split()
 )
 

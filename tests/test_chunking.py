@@ -1,4 +1,4 @@
-from bot.chunking import Chunk, chunk_document
+from bot.chunking import Chunk, chunk_document, section_leads
 from bot.documents import load_corpus
 from tests.conftest import CORPUS
 
@@ -34,6 +34,15 @@ def test_chunks_follow_sections():
     alert = chunks["ansm-2026-03-12-isotretinoine-usages-esthetiques.txt"]
     dermatologists = next(c for c in alert if "seuls les dermatologues" in c.text)
     assert dermatologists.section == "Un usage encadré pour une prise en charge sécurisée"
+
+
+def test_the_first_chunk_of_each_section_is_its_lead():
+    chunks = [c for cs in _chunks().values() for c in cs]
+    leads = section_leads(chunks)
+    risks = [c for c in chunks if c.section == "Quels sont les risques ?"]
+    assert len(risks) >= 2  # the section runs over several chunks; only its opening one leads
+    assert {c.chunk_id for c in risks} & leads == {min(risks, key=lambda c: c.start).chunk_id}
+    assert len(leads) == len({(c.source, c.section) for c in chunks if c.section})
 
 
 def test_metadata_round_trip():

@@ -88,6 +88,9 @@ SUICIDE_SIGNS = (
     r"\bsi je (ne )?(me )?(reveillais|reveille|reveillait) (plus|pas)\b|\bplus simple si (je|j') ?(n'?etais|etais|existais|disparaissais)",
     r"\bi (will |'ll |am going to |'m going to |gonna )?end it\b|\btonight is the night\b",
     r"\bi('?m| am)? (just |really |probably |literally |prob )?(will |'ll |going to |gonna )(just )?end it\b",
+    r"\b(i'?ll|i will|i'?m gonna|i'?m going to|i might|i may|i could) (just |simply |probably |prob |literally |honestly )?"
+    r"end (it|it all|things|my life|everything)\b",
+    r"\b(je vais|j'vais|jvais|je compte|je pourrais) (juste |simplement |peut-etre |surement |sans doute )?en finir\b",
     r"\b(achete|achetee|bought|got|pris|recupere)\b.{0,30}\b(medocs|medicaments|cachets|comprimes|pills|tablets|boites)\b.{0,60}"
     r"\b(pour (les )?tout prendre|tout prendre (ce soir|cette nuit|d'un coup)|to take (them )?all|take them all)\b",
     r"\b(adieu|goodbye|farewell)\b.{0,120}\b(repond\w* plus|ne repond\w* pas|not answering|isn'?t answering|won'?t answer|"
@@ -158,6 +161,17 @@ ACNE_SPOT = _rx(
 )
 
 # "I'm not pregnant, just asking": the nearest examples may still see a pregnancy in it.
+# "I'll just stop taking it if it doesn't work": the treatment is what would end, not a life. Only a named
+# treatment, or "it" after stop/quit, counts: "I'll just end it" stays for the layers to judge.
+QUITTING_TREATMENT = _rx(
+    r"\b(stop|stopping|quit|quitting|drop|dropping|arreter|arrete|j'arrete|lacher|laisser tomber|abandonner)\b "
+    r"(taking |using |de prendre |de le prendre )?(it|them|le|la|les|the|my|mon|ma|mes|ce|cette)\b.{0,40}"
+    r"\b(if|si|since|because|car|puisque|parce que?)\b.{0,40}\b(doesn'?t|does not|don'?t|isn'?t|not|marche pas|"
+    r"fonctionne pas|no effect|aucun effet)\b",
+    r"\b(end|ending|finish|finir|terminer)\b (the|my|le|mon|ce) (treatment|traitement|course|cure|meds?|medication)\b",
+    r"\b(if|si)\b.{0,60}\b(doesn'?t|does not|isn'?t|marche pas|fonctionne pas)\b.{0,40}\b(stop|quit|drop|arret\w*|lach\w*)\b "
+    r"(taking |de prendre )?(it|them|le|la|les|the|my|mon|ma|mes|ce|cette)\b",
+)
 NOT_PREGNANT = _rx(r"\b(i'?m not|i am not|not|je ne suis pas|je suis pas|jsuis pas|pas) (pregnant|enceinte)\b")
 
 URGENT = {
@@ -214,6 +228,10 @@ URGENT = {
         r"\bbetter off without (me|him|her|them)\b",
         r"\bhow many (capsules|pills|tablets) (it would take|would it take|to die|would kill|it takes to)",
         r"\bcombien (de gelules|de comprimes|de cachets|il en faudrait) (il faudrait|pour mourir|pour en finir)",
+        r"\bhow many (of )?(these |those |the |my |her |his )?(pills|tablets|capsules|meds)\b.{0,15}\b(it would take|would it take|it'?d take|does it take|"
+        r"it takes|to (die|kill|overdose|od|not wake up))\b",
+        r"\b(looking up|looked up|googl\w*|search\w* for|cherch\w*|regard\w*)\b.{0,20}\b(combien (de|d')|how many)\b.{0,30}"
+        r"\b(pills|tablets|capsules|gelules|comprimes|cachets)\b.{0,30}\b(faudrait|would take|it would|pour (mourir|en finir))",
         r"\b(tout )?prevu (pour|de) (se|me|te) (tuer|suicider|pendre)",
         r"\bpens\w* (\w+ ){0,3}a (mourir|la mort|en finir|disparaitre|me tuer)\b",
         r"\bm'endormir pour (toujours|de bon)|\bdormir pour toujours\b|\bsleep forever\b|\bnot wake up\b",
@@ -291,6 +309,9 @@ URGENT = {
         r"\bpregnancy test.{0,40}positive",
         r"\b(i'?m|i am|she'?s|she is) expecting\b",
         r"\blate period\b",
+        r"\b(my|her) (period|periods) (hasn'?t|has not|haven'?t|have not|didn'?t|did not|still hasn'?t|never) (come|came|arrived|started|shown up|showed up)\b",
+        r"\b(feel|feeling|felt|been) (sick|nauseous|queasy) (every|each|in the) morning",
+        r"\b(mes|ses) regles (n'arrivent|arrivent|ne viennent|viennent) (toujours )?pas\b|\b(toujours )?pas (eu |de )?(mes|ses) regles\b",
         r"\bretard de regles",
         r"(pas|plus) eu mes regles",
         r"regles en retard",
@@ -489,7 +510,7 @@ HEARSAY = _rx(
 LIVED = {
     "suicide": _rx(
         r"(j'?ai|\bg\b|jai|je fais|i have|i'?ve|i'?m having|i keep|il a|elle a|parle de)\s.{0,30}(suicid|idees? noires?|envie de mourir)",
-        r"\b(j'?ai|je|i'?ve|i) (pense|pensais|thought|been thinking|keep thinking)\w* (a|about|of) (me tuer|mourir|killing myself|suicide|ending it|dying)",
+        r"\b(j'?ai|je|i'?ve|i) (pense|pensais|thought|been thinking|keep thinking)\w* (a|about|of) (me tuer|mourir|killing myself|suicide|ending it|dying|en finir|me suicider|disparaitre|ending (it all|my life))",
         r"je pense (au|a me) suicid",
         r"\bje (veux|veu|ve) (me|mourir)",
         r"\bje (pense|pensais|songe)\w* (\w+ ){0,3}a (me tuer|mourir|en finir|me suicider|disparaitre)",
@@ -579,6 +600,11 @@ REFUSED = {
         DOSE_REQUEST + r".{0,80}" + OFF_LABEL_PURPOSE,
         OFF_LABEL_PURPOSE + r".{0,80}" + DOSE_REQUEST,
         r"(droit de|right to) (recommander|donner|indiquer|recommend|give) (des |une )?(doses?|posologies?|dosages?)",
+        # a dose of a corpus medicine for a condition the documents give it for no use ("la dose de tacrolimus pour
+        # mon acné"): tacrolimus is discussed for vitiligo, thalidomide for erythema multiforme
+        DOSE_REQUEST
+        + r".{0,40}\b(tacrolimus|protopic|thalidomide)\b.{0,60}\b(acne|boutons?|pimples?|spots|rides|wrinkles|"
+        r"taches|cicatrices|scars|rougeurs|redness|cernes)\b",
         # a dose for a medicine obtained outside the prescription circuit
         SELF_SUPPLY + r".{0,120}" + DOSE_REQUEST,
         SELF_SUPPLY + r".{0,120}\b(j'en|je|i) (prends|prend|mets|avale|take)\w* combien\b",
@@ -717,6 +743,11 @@ INJECTION = _rx(
     r"\bno (rules|limits|restrictions|filters)\b",
     r"\bunrestricted\b",
     r"\b(reponds|parle|answer|talk) (comme|like) (un|une|a|an)\b",
+    # orders on the form of every reply ("réponds uniquement « OK »", "sign every message", "termine par PWNED")
+    r"\b(reponds|repondez|answer|reply|respond)\b (uniquement|seulement|only|exclusively)\b (par|en|avec|with|in|by|[«\"'])",
+    r"\b(signe\w*|sign\w*|termine\w*|finis|end|ends|ending)\b (chaque|tous tes|toutes tes|tes|every|each|all your|your) "
+    r"(messages?|reponses?|replies|reply|answers?)\b",
+    r"<!--",
 )
 # Making the bot assert something ("dis que c'est sans danger").
 ASSERT = _rx(
@@ -765,7 +796,7 @@ OFF_TASK = _rx(
 LEGALITY = _rx(
     r"\b(est[- ]ce|c'est|c|ce n'est|is it|is that|isn'?t it|are they|sont[- ]ils|ont[- ]ils|ont[- ]elles|a[- ]t[- ]on|"
     r"avons[- ]nous)\b.{0,40}\b(legal\w*|illegal\w*|le droit|allowed|lawful|permitted|autorise\w*)",
-    r"\b(legal|illegal|legaux|lawful)\w*\s*(\?|ca\b|that\b)",
+    r"\b(legal|illegal|legaux|lawful)\w*\s*((in|en) france|here|ici|in the eu|en europe)?\s*(\?|ca\b|that\b)",
 )
 
 # Content written to promote a medicine or to vouch for a claim ("écris un post qui dit que...", "confirme
@@ -781,6 +812,7 @@ PROMOTE = _rx(
     r"\b(confirme|confirm|certifie|certify|valide|validate)\b.{0,40}\b(abonnes|followers|communaute|audience|public)\b",
     r"\b(te citer|vous citer|quote you|cite you|page d'accueil|homepage|landing page|screenshot|capture d'ecran)\b",
     r"\b(confirme|confirm|garanti\w*|guarantee|certifie|certify|assure)\w*\b.{0,70}\b(customers|clients?|clientes?|patientes?|abonnes|followers)\b",
+    r"\b(confirme|confirm|garanti\w*|guarantee|certifie|certify|assure)\w*\b.{0,10}\b(for|to|pour|a|aupres de) (my|our|mes|nos) patients\b.{0,5}\b(that|que|qu')",
     r"\b(confirme|confirm|certifie|certify|valide|validate|affirme)\w*\b.{0,80}\b(story|stories|reel|post|tiktok|insta\w*|videos?)\b",
     r"\b(abonnes|followers)\b.{0,80}\b(sans danger|sans risque|100 ?%|sure?|safe|prouve\w*|proven)\b",
     r"#\w*(ansm|approuve|approved|valide)",
@@ -861,6 +893,9 @@ UNCOVERED = _rx(
     r"\b(vitamine a|vitamin a|complements? alimentaires?|supplements?|creatine|whey|proteines? en poudre|protein powder)\b",
     r"\b(antidopage|anti-dopage|dopage|doping|drug test\w*)\b",
     r"\b(generiques?|generics?)\b",
+    # storage: the documents say nothing of how to keep a medicine
+    r"\b(conserver|conserve|conservation|stocker|store|storage|keep)\b.{0,40}\b(frigo|refrigerateur|fridge|refrigerator|"
+    r"temperature|au chaud|au froid|chaleur|heat)\b|\b(frigo|fridge)\b.{0,30}\b(tube|pommade|creme|gelules|ointment|capsules)\b",
     r"\b(indemnis\w*|compensation|proces|lawsuit|plainte|avocat|lawyer|sue|suing)\b",
     r"\b(retinol|retinal|retinaldehyde)\b",
     r"^(?![\s\S]*vitiligo)[\s\S]*?\beczema\b",  # tacrolimus is an eczema ointment; the committee spoke of vitiligo
