@@ -18,7 +18,7 @@ _FOLLOW_UP_START = re.compile(
 _ANAPHORA = re.compile(
     r"\b(ce (medicament|traitement|produit|truc)|cette (pratique|technique|methode)|ces (medicaments|produits)|"
     r"cela|ca|celui-ci|ces trucs|ce truc|ils|elles|it|that|those|these|them|they|this (drug|medicine|treatment|practice)|"
-    r"en prenant|le prendre|la prendre)\b",
+    r"en prenant|le prendre|la prendre|though|du coup|dans ce cas|in that case)\b",
     re.IGNORECASE,
 )
 

@@ -556,7 +556,8 @@ OFF_LABEL_PURPOSE = (
     r"graisse|beaute|rajeunir|rides|nose|aesthetic|cosmetic|beauty|clear(er)? skin|perfect skin|lose (fat|weight)|belly|"
     r"slim|wrinkles|glow|smooth(er)? skin|clearer|jolie peau|pretty skin|peau grasse|oily skin|points noirs|blackheads|a la maison|at home|chez moi|moi-meme|moi meme|myself|for (my )?friends|pour (mes |des )?(amie?s|copines?)|"
     r"peau de bebe|baby skin|mariage|wedding|petits? boutons|quelques boutons|few (small )?pimples|"
-    r"small pimples|pimples? fast|glass skin|pores|teint)"
+    r"small pimples|pimples? fast|glass skin|pores|teint|acne (legere|moderee|mild|moderate)|(mild|moderate) acne|"
+    r"premiere intention|first[- ]line)"
 )
 
 # The usual dose asked as a fact ("c'est quoi la dose habituelle en mg/kg ?"): the documents give none, so the
@@ -669,8 +670,9 @@ REFUSED = {
         r".{0,30}\b(boite|cure|traitement|course|box|pack|refill|renouvellement|prescription|ordonnance)",
         r"\b(t'?etais|tu etais|t'es|vous etiez) (mon|ma) (dermato\w*|medecin|docteur|pharmacien)",
         r"\b(tu|vous) (me|m') (prescri\w*|ordonne\w*)\b",
-        # "could my GP just prescribe it to me?" asks who may prescribe
-        r"(?<!gp )(?<!gp just )(?<!doctor )(?<!doctor just )(?<!he )(?<!she )(?<!they )(?<!dermatologist )"
+        # an order to the bot; "could my GP just prescribe it to me?" and "when they first prescribe isotretinoin"
+        # tell who prescribes
+        r"(^|[.!?,;:]\s*|\b(please|pls|plz|you|u|now|so|want you to|need you to)\s|(?<!gp )(?<!doctor )(?<!dermatologist )\bjust\s)"
         r"(prescribe|presribe) (me|it|isotretinoin)",
         r"(write|give|make|forge)( me)? (a |an )?(fake )?prescription",
         # a form filled in or sent for someone ("fill in the accord de soins for her"; "who fills it in?" asks the rules)
@@ -748,6 +750,9 @@ INJECTION = _rx(
     r"\b(signe\w*|sign\w*|termine\w*|finis|end|ends|ending)\b (chaque|tous tes|toutes tes|tes|every|each|all your|your) "
     r"(messages?|reponses?|replies|reply|answers?)\b",
     r"<!--",
+    r"\b(system|safety|securite|filters?|filtres?) (override|off|disabled|desactive\w*|coupee?s?)\b",
+    r"\b(start|begin|commence|debute)\w* (your|ta|tes|votre|vos|every|each|chaque) (reply|replies|answer|answers|response|"
+    r"responses|reponse|reponses|message|messages) (with|by|par)\b",
 )
 # Making the bot assert something ("dis que c'est sans danger").
 ASSERT = _rx(
