@@ -555,6 +555,7 @@ SEMANTIC_ORDINARY = [
     # the urgent classifier alone flags these (0.96 to 1.0): the treatment named is what would stop
     "I'll just stop taking it if it doesn't work",
     "I'll just end the treatment early, it's not working",
+    "started isotretinoin 3 wks ago and my acne is WORSE 😩 this is literally killing me lol. is it normal??",
 ]
 
 
@@ -768,6 +769,7 @@ def test_questions_the_corpus_does_not_answer_are_out_of_scope(assistant, questi
         # the sheet's "action locale" argument, and the number of injections of a session
         "The practitioner told me the products stay local so there's no effect on the rest of the body, is that true?",
         "Elles font quelle longueur les aiguilles en mésothérapie ? Et ils piquent combien de fois en une séance ?",
+        "pk ma dermato m'a fait signer un papier avant mon traitement pr l'acné et pk je dois revenir chaque mois ?",
     ],
 )
 def test_answerable_questions_with_typos_sms_or_english_are_answered(assistant, question):

@@ -172,6 +172,12 @@ QUITTING_TREATMENT = _rx(
     r"\b(if|si)\b.{0,60}\b(doesn'?t|does not|isn'?t|marche pas|fonctionne pas)\b.{0,40}\b(stop|quit|drop|arret\w*|lach\w*)\b "
     r"(taking |de prendre )?(it|them|le|la|les|the|my|mon|ma|mes|ce|cette)\b",
 )
+# "this is literally killing me lol" of acne that got worse: a figure of speech, unless the words of distress are there
+# (the rules see those first)
+FIGURE_OF_SPEECH = _rx(
+    r"\b(this|it|that|acne|ca|cette acne|ce traitement|this treatment|this med)( is| 's|'s)? (literally |actually |honestly |vraiment |grave )?"
+    r"(killing me|me tue)\b"
+)
 NOT_PREGNANT = _rx(r"\b(i'?m not|i am not|not|je ne suis pas|je suis pas|jsuis pas|pas) (pregnant|enceinte)\b")
 
 URGENT = {

@@ -13,6 +13,7 @@ from bot.safety.rules import (
     ASSERT,
     CHECK_FRAMING,
     DOSE_INFO,
+    FIGURE_OF_SPEECH,
     HEARSAY,
     HYPOTHETICAL,
     INJECTION,
@@ -85,8 +86,11 @@ def triage(
         # "l'ANSM a lancé une alerte, sur quoi ?" is near the pregnancy examples and names no emergency: the
         # similarity alone does not make it suicidal distress
         unnamed = not scores.urgent and kind == "suicide" and decided.kind != "suicide"
-        # "I'll just stop taking it if it doesn't work" names the treatment as what would end
-        unnamed = unnamed or kind == "suicide" and bool(QUITTING_TREATMENT.search(text))
+        # "I'll just stop taking it if it doesn't work" names the treatment as what would end; "this is literally
+        # killing me lol" is said of acne
+        unnamed = (
+            unnamed or kind == "suicide" and bool(QUITTING_TREATMENT.search(text) or FIGURE_OF_SPEECH.search(text))
+        )
         return None if denied or unnamed or _ruled_out(kind, NEGATED_SIGN.sub(" ", text)) else Triage("urgent", kind)
     # "un bon dermato sur Bordeaux qui prescrit ?" asks what the documents do not cover: out of scope, never refused
     uncovered = UNCOVERED.search(text)
