@@ -142,10 +142,9 @@ def scope_evidence(
     asked = asked_part(question)
     uncovered = UNCOVERED.search(rule_text(asked))
     uncovered = uncovered.group(0) if uncovered else unsupported_aspect(asked, hits, topics)
-    if uncovered and query and earlier and uncovered not in asked_aspects(query) and uncovered in asked_aspects(asked):
-        uncovered = (
-            None  # read with the turn it follows, the question asks something else ("elles durent..." of videos)
-        )
+    # read with the turn it follows, the question may ask something else ("elles durent..." of the videos)
+    if uncovered and query and earlier and uncovered in asked_aspects(asked) and uncovered not in asked_aspects(query):
+        uncovered = None
     return ScopeEvidence(best_dense, lexical_overlap(question, hits), bool(topics), uncovered)
 
 

@@ -188,7 +188,7 @@ def _rules(text: str) -> Triage | None:
             return Triage("urgent", kind)
     for kind, pattern in REFUSED.items():
         if pattern.search(text) and not (
-            kind == "purchase" and LEGALITY.search(text) or kind in ("purchase", "dose") and _elsewhere(text)
+            (kind == "purchase" and LEGALITY.search(text)) or (kind in ("purchase", "dose") and _elsewhere(text))
         ):
             return Triage("refused", kind)
     if PROMOTE.search(text) or VOUCH.search(text):
