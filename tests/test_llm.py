@@ -6,9 +6,12 @@ from __future__ import annotations
 import re
 import shutil
 import socket
+import subprocess
+import sys
 import threading
 import time
 from dataclasses import replace
+from pathlib import Path
 from urllib.request import urlopen
 
 import pytest
@@ -17,7 +20,7 @@ from bot.assistant import Assistant
 from bot.llm import LLMWriter, make_writer
 from bot.messages import message
 from bot.verify import claims
-from tests.llm_server import free_port, llama_server
+from tests.llm_server import LlamaServer, free_port, llama_server
 
 ANSWERABLE = "Est-ce que l'isotrétinoïne peut affiner le nez ?"
 URGENT = "Je suis enceinte et je prends du Curacné, que faire ?"
@@ -68,6 +71,7 @@ def test_answers_stream_from_the_server_and_are_verified(gemma, gemma_assistant)
     before = gemma.requests()
     extractive = gemma_assistant.ask(ANSWERABLE, write=False)
     steps = list(gemma_assistant.stream(ANSWERABLE))
+    gemma.assert_alive()
     assert gemma.requests() == before + 1  # the request reached the llama.cpp server
     drafts, (text, final) = steps[:-1], steps[-1]
     assert drafts and all(answer is None for _, answer in drafts)  # the draft streamed before the final answer
@@ -89,6 +93,7 @@ def test_a_follow_up_is_asked_with_the_conversation(gemma, gemma_assistant):
     ]
     before = gemma.requests()
     final = gemma_assistant.ask("et pendant la grossesse ?", history)
+    gemma.assert_alive()
     assert gemma.requests() == before + 1
     _check_final(final, gemma_assistant.ask("et pendant la grossesse ?", history, write=False))
 
@@ -181,3 +186,28 @@ def test_ollama_backend(assistant):
     local = _with_llm(assistant, f"ollama:{models[0]}@{url}", llm_max_tokens=64, llm_timeout_s=120)
     final = local.ask(ANSWERABLE)
     _check_final(final, local.ask(ANSWERABLE, write=False))
+
+
+def test_a_dead_server_is_reported_with_its_exit_status(tmp_path):
+    """A server killed by SIGILL (a native build run on another CPU) fails a test with that status and its log."""
+    log = tmp_path / "server.log"
+    log.write_text("llama_model_loader: loaded meta data\n", encoding="utf-8")
+    crashing = subprocess.Popen([sys.executable, "-c", "import os, signal; os.kill(os.getpid(), signal.SIGILL)"])
+    crashing.wait(timeout=30)
+    server = LlamaServer("http://127.0.0.1:9/v1", log, crashing)
+    with pytest.raises(AssertionError, match=r"exit status -4 \(SIGILL.*\n.*\n.*loaded meta data"):
+        server.assert_alive()
+
+
+def test_the_llama_cpp_build_runs_on_any_machine_of_this_kind():
+    """The CPU backend holds no AVX-512 or AMX instruction (the Makefile's LLAMA_CMAKE_ARGS, not -march=native)."""
+    import llama_cpp
+
+    objdump = shutil.which("objdump")
+    if objdump is None:
+        pytest.skip("objdump (binutils) is not installed")
+    libraries = [p for p in Path(llama_cpp.__file__).parent.rglob("*.so*") if "ggml" in p.name or "llama" in p.name]
+    assert libraries, "llama_cpp ships no shared library"
+    for library in libraries:
+        code = subprocess.run([objdump, "-d", "--no-show-raw-insn", str(library)], capture_output=True, text=True).stdout
+        assert not re.search(r"%zmm\d|%k[1-7]\b|tileloadd|tdpbssd", code), f"{library.name} holds AVX-512/AMX code"
