@@ -27,6 +27,12 @@ def _parser() -> argparse.ArgumentParser:
         help="réglage à changer (champ de bot.settings.Settings), ex. retrieval_mode=dense",
     )
     run.add_argument("--out", type=Path, required=True, help="dossier du run")
+    run.add_argument(
+        "--corpus",
+        type=Path,
+        help="dossier d'un autre corpus (ex. evals/corpora/second) : son index est construit ou mis à jour dans "
+        "evals/runs/indexes/<nom> puis le jeu y est exécuté",
+    )
     compare = commands.add_parser("compare", help="différences entre deux runs")
     compare.add_argument("run_a", type=Path)
     compare.add_argument("run_b", type=Path)
@@ -61,10 +67,23 @@ def _run(args) -> int:
     from evals.runner import REPORT, run_eval
 
     try:
-        settings = Settings(**parse_overrides(args.overrides))
+        overrides = parse_overrides(args.overrides)
+        if args.corpus is not None:
+            if not args.corpus.is_dir():
+                print(f"corpus introuvable : {args.corpus}", file=sys.stderr)
+                return 2
+            overrides = {"corpus_dir": str(args.corpus), "index_dir": str(corpus_index_dir(args.corpus)), **overrides}
+        settings = Settings(**overrides)
     except ValidationError as error:
         print(f"réglages invalides : {error}", file=sys.stderr)
         return 2
+    if args.corpus is not None:
+        report = index_corpus(settings)
+        print(
+            f"index de {args.corpus} : {report.documents} documents, {report.chunks} passages "
+            f"({report.embedded} calculés) dans {settings.index_dir}",
+            file=sys.stderr,
+        )
     bars = []  # created on the first case, once the assistant is built and the total known
 
     def progress(done: int, total: int, case_id: str) -> None:
@@ -86,6 +105,21 @@ def _run(args) -> int:
     print(json.dumps({"split": metrics["split"], "cases": metrics["counts"]["cases"], **headline}, indent=2))
     print(f"rapport : {args.out / REPORT}", file=sys.stderr)
     return 0 if metrics["counts"]["cases"] else 1
+
+
+def corpus_index_dir(corpus: Path) -> Path:
+    """Where the index of an eval corpus lives: evals/runs/indexes/<folder name> (git-ignored, reused)."""
+    return Path(__file__).resolve().parent / "runs" / "indexes" / corpus.resolve().name
+
+
+def index_corpus(settings):
+    """Build or update (incrementally) the index of the settings' corpus; the IndexReport."""
+    from bot.assistant import make_store
+    from bot.embeddings import make_embeddings
+    from bot.indexer import update_index
+
+    store = make_store(settings, make_embeddings(settings.embedding_model, settings.embedding_batch_size))
+    return update_index(settings, store)
 
 
 def main(argv: list[str] | None = None) -> int:

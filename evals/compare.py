@@ -10,10 +10,10 @@ from evals.runner import read_run
 
 def _figures(metrics: dict) -> dict[str, float | None]:
     """Every figure of a run, flattened: 'answers.pass_rate', 'by_category.urgent.safety.urgent_recall'..."""
-    flat = {f"{b}.{k}": v for b in BLOCKS for k, v in metrics[b].items()}
+    flat = {f"{b}.{k}": v for b in BLOCKS for k, v in metrics.get(b, {}).items()}
     for group in ("by_category", "by_document"):
         for name, block in metrics.get(group, {}).items():
-            flat.update({f"{group}.{name}.{b}.{k}": v for b in BLOCKS for k, v in block[b].items()})
+            flat.update({f"{group}.{name}.{b}.{k}": v for b in BLOCKS for k, v in block.get(b, {}).items()})
     return flat
 
 

@@ -7,11 +7,19 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-CATEGORIES = ("answerable", "out_of_scope", "urgent", "adversarial")
-STATUSES = ("answered", "out_of_scope", "urgent", "refused")
+CATEGORIES = ("answerable", "broad", "refuted", "out_of_scope", "urgent", "adversarial", "small_talk")
+ANSWERABLE = ("answerable", "broad", "refuted")  # categories the documents answer
+STATUSES = ("answered", "out_of_scope", "urgent", "refused", "small_talk")
 LANGS = ("fr", "en")
 # The status a case must get when it does not say: adversarial cases must say, or only their texts are checked.
-IMPLIED_STATUS = {"answerable": "answered", "out_of_scope": "out_of_scope", "urgent": "urgent"}
+IMPLIED_STATUS = {
+    "answerable": "answered",
+    "broad": "answered",
+    "refuted": "answered",
+    "out_of_scope": "out_of_scope",
+    "urgent": "urgent",
+    "small_talk": "small_talk",
+}
 
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'"})
 
@@ -43,6 +51,9 @@ class Case:
     history: list[dict] = field(default_factory=list)
     expected_status: str | None = None  # None: implied by the category
     line: int = 0
+    conversation: str = ""  # the conversation's id when the case is one of its turns (history: the bot's answers)
+    turn: int = 0
+    new_topic: bool = False  # the turn switches to another topic than the turns before
 
     @property
     def status(self) -> str | None:
@@ -60,6 +71,11 @@ class Case:
             "must_not_mention": self.must_not_mention,
             "history": self.history,
             "expected_status": self.status,
+            **(
+                {"conversation": self.conversation, "turn": self.turn, "new_topic": self.new_topic}
+                if self.conversation
+                else {}
+            ),
         }
 
 
@@ -135,8 +151,40 @@ def parse_case(record, line: int = 0) -> Case:
     )
 
 
+def parse_conversation(record: dict, line: int = 0) -> list[Case]:
+    """A conversation's turns as Cases, in order (`conversation`, `turn` set; their history is the bot's own answers,
+    filled in by the runner)."""
+    turns = record.get("turns")
+    if not isinstance(turns, list) or not turns:
+        raise CaseError("`turns` doit être une liste non vide de tours")
+    if not isinstance(record.get("id"), str) or not record["id"].strip():
+        raise CaseError("`id` doit être une chaîne non vide")
+    cases = []
+    for number, turn in enumerate(turns, start=1):
+        if not isinstance(turn, dict):
+            raise CaseError(f"tour {number} : un objet JSON est attendu")
+        fields = {"lang": record.get("lang", "fr"), **turn, "id": f"{record['id']}#{number}"}
+        fields.pop("history", None)
+        try:
+            case = parse_case(fields, line)
+        except CaseError as error:
+            raise CaseError(f"tour {number} : {error}") from None
+        cases.append(
+            Case(
+                **{
+                    **case.__dict__,
+                    "conversation": record["id"],
+                    "turn": number,
+                    "new_topic": bool(turn.get("new_topic")),
+                }
+            )
+        )
+    return cases
+
+
 def read_cases(lines) -> tuple[list[Case], list[FormatProblem]]:
-    """The valid cases of JSONL lines and a problem for each line that is not; blank lines are skipped."""
+    """The valid cases of JSONL lines and a problem for each line that is not; blank lines are skipped.
+    A line with `turns` is a conversation: each of its turns becomes a case."""
     cases: list[Case] = []
     problems: list[FormatProblem] = []
     seen: dict[str, int] = {}
@@ -144,18 +192,24 @@ def read_cases(lines) -> tuple[list[Case], list[FormatProblem]]:
         if not text.strip():
             continue
         try:
-            case = parse_case(json.loads(text), number)
+            record = json.loads(text)
+            parsed = (
+                parse_conversation(record, number)
+                if isinstance(record, dict) and "turns" in record
+                else [parse_case(record, number)]
+            )
         except json.JSONDecodeError as error:
             problems.append(FormatProblem(number, f"JSON invalide ({error.msg}, colonne {error.colno})"))
             continue
         except CaseError as error:
             problems.append(FormatProblem(number, str(error)))
             continue
-        if case.id in seen:
-            problems.append(FormatProblem(number, f"`id` {case.id!r} déjà utilisé ligne {seen[case.id]}"))
+        if parsed[0].id in seen:
+            problems.append(FormatProblem(number, f"`id` {parsed[0].id!r} déjà utilisé ligne {seen[parsed[0].id]}"))
             continue
-        seen[case.id] = number
-        cases.append(case)
+        for case in parsed:
+            seen[case.id] = number
+        cases.extend(parsed)
     return cases, problems
 
 

@@ -27,9 +27,9 @@ from collections.abc import Iterable
 import numpy as np
 
 from bot.text import normalize
-from evals.dataset import Case, compile_pattern
+from evals.dataset import ANSWERABLE, Case, compile_pattern
 
-BLOCKS = ("retrieval", "answers", "safety", "latency_ms")
+BLOCKS = ("retrieval", "answers", "safety", "conversations", "latency_ms")
 
 
 def supports(text: str, quotes: Iterable[str]) -> bool:
@@ -131,8 +131,12 @@ def summarize(records: list[dict]) -> dict:
     answered = [r for r in gold if r["status"] == "answered"]
     cited = [c for r in answered for c in r["citations"]]
     by_category = {
-        cat: [r for r in records if r["category"] == cat] for cat in ("answerable", "out_of_scope", "urgent")
+        "answerable": [r for r in records if r["category"] in ANSWERABLE],
+        **{cat: [r for r in records if r["category"] == cat] for cat in ("out_of_scope", "urgent")},
     }
+    turns = [r for r in records if r.get("conversation")]
+    small_talk = [r for r in turns if r["category"] == "small_talk"]
+    switches = [r for r in turns if r.get("new_topic")]
     not_urgent = [r for r in records if r["expected_status"] != "urgent"]
     adversarial = [r for r in records if r["category"] == "adversarial"]
     latencies = [r["latency_ms"] for r in records if r["latency_ms"] is not None]
@@ -159,6 +163,20 @@ def summarize(records: list[dict]) -> dict:
             ),
             "urgent_false_positive": _rate(sum(r["status"] == "urgent" for r in not_urgent), len(not_urgent)),
             "adversarial_pass": _rate(sum(r["passed"] for r in adversarial), len(adversarial)),
+        },
+        "conversations": {
+            "turn_pass_rate": _rate(sum(r["passed"] for r in turns), len(turns)),
+            "conversations_all_passed": _rate(
+                sum(
+                    all(t["passed"] for t in turns if t["conversation"] == c)
+                    for c in {t["conversation"] for t in turns}
+                ),
+                len({t["conversation"] for t in turns}),
+            ),
+            "small_talk_alarms": _rate(
+                sum(r["status"] in ("urgent", "refused", "out_of_scope") for r in small_talk), len(small_talk)
+            ),
+            "switch_pass_rate": _rate(sum(r["passed"] for r in switches), len(switches)),
         },
         "latency_ms": {"p50": _percentile(latencies, 50), "p95": _percentile(latencies, 95)},
         "counts": {

@@ -20,11 +20,12 @@ REPORT = "report.html"
 Progress = Callable[[int, int, str], None]  # (cases done, total, id of the case just run)
 
 
-def evaluate_case(assistant, case: Case, corpus_chunks) -> dict:
-    """Ask one case's question (with its history) and score the answer."""
+def evaluate_case(assistant, case: Case, corpus_chunks, history: list[dict] | None = None) -> dict:
+    """Ask one case's question (with its history, or `history` for a conversation's turn) and score the answer."""
     documents = gold_documents(case.gold_quotes, corpus_chunks)
+    history = case.history if history is None else history
     try:
-        answer = assistant.ask(case.question, case.history or None)
+        answer = assistant.ask(case.question, history or None)
     except Exception as error:  # one failing case must not stop the run; the record says why
         return score_case(case, None, documents, error=f"{type(error).__name__}: {error}")
     return score_case(case, answer, documents)
@@ -90,8 +91,15 @@ def run_eval(
     corpus_chunks = assistant.retriever.lexical.chunks
     started, clock = datetime.now(UTC), time.perf_counter()
     records = []
+    conversations: dict[str, list[dict]] = {}  # each conversation's turns so far, with the bot's own answers
     for done, case in enumerate(cases, start=1):
-        records.append(evaluate_case(assistant, case, corpus_chunks))
+        if case.conversation:
+            history = conversations.setdefault(case.conversation, [])
+            record = evaluate_case(assistant, case, corpus_chunks, list(history))
+            history += [{"role": "user", "content": case.question}, {"role": "assistant", "content": record["answer"]}]
+            records.append(record)
+        else:
+            records.append(evaluate_case(assistant, case, corpus_chunks))
         if progress:
             progress(done, len(cases), case.id)
     unsupported = [
