@@ -118,6 +118,16 @@ def _list_after(sentence: Sentence, hits: list[Hit] = (), at_most: int = 3) -> l
     return []
 
 
+def _refutation_after(sentence: Sentence) -> Sentence | None:
+    """The sentence right after a reported claim when it refutes it ("Cependant, ..."); None otherwise."""
+    chunk = sentence.hit.chunk
+    following = [(a, b) for a, b in sentence_spans(chunk.text) if a >= sentence.end][:2]
+    for a, b in following:
+        if REFUTATION.search(normalize(chunk.text[a:b])):
+            return Sentence(sentence.hit_rank, sentence.hit, a, b)
+    return None
+
+
 class ExtractiveAnswerer:
     """Builds an answer from the retrieved chunks' own sentences, each with its citation marker.
 
@@ -143,6 +153,7 @@ class ExtractiveAnswerer:
         context_weight: float = 0.5,
         section_leads: set[str] | None = None,
         lead_weight: float = 0.15,
+        diversity: float = 0.5,
     ):
         self.embeddings = embeddings
         self.max_sentences = max_sentences
@@ -157,10 +168,11 @@ class ExtractiveAnswerer:
         # cases: answer pass .817 at 0, .822 at 0.3, .826 at 0.5 and 0.7, .817 at 1)
         self.context_weight = context_weight
         # the opening sentence of a section whose heading asks the question ("→ Quels sont les risques ?" for "c quoi
-        # les risques de la mésothérapie ?"): the sheets answer right under their headings. `section_leads` holds the
+        # les risques de cette pratique ?"): the sheets answer right under their headings. `section_leads` holds the
         # first chunk of each section (dev replay, 1977 answered cases: pass .8250 at 0, .8260 at 0.1 to 0.3)
         self.section_leads = section_leads or set()
         self.lead_weight = lead_weight
+        self.diversity = diversity  # broad answers: weight of novelty against relevance (maximal marginal relevance)
         self._vectors: dict[str, np.ndarray] = {}
         self._words: dict[str, tuple[set[str], set[str]]] = {}  # sentence id -> its stems, alone and in context
         self._lock = threading.Lock()
@@ -220,6 +232,11 @@ class ExtractiveAnswerer:
             items = _list_after(sentence, hits)
             if sentence.text.rstrip().endswith(":") and not items:
                 continue  # a lead-in whose list stands in another passage says nothing by itself
+            if CLAIM.search(normalize(sentence.text)):
+                refutation = _refutation_after(sentence)
+                if refutation is None:
+                    continue  # a claim the passage does not answer is never quoted as a statement
+                items = [refutation]
             for part in [sentence, *items]:
                 chosen.setdefault(part.sentence_id, part)
             sources.add(sentence.hit.chunk.chunk_id)
@@ -269,6 +286,74 @@ class ExtractiveAnswerer:
             lines.append(f"- {sentence.text} [{by_chunk[sentence.hit.chunk.chunk_id]}]")
         return "\n".join(lines), citations
 
+    def compose_broad(
+        self, question: str, chunks: list, lang: str = "fr", max_statements: int = 7
+    ) -> tuple[str, list[Citation]]:
+        """An answer to a broad question ("quels sont les risques de X ?") from the chunks of X's document: the
+        sentences that state its risks, chosen by maximal marginal relevance (each next one the most relevant and least
+        like those already chosen, so every risk the document lists gets its sentence), quoted in the document's own
+        order (its headings and lists rank what matters first)."""
+        hits = [Hit(chunk, 0.0) for chunk in sorted(chunks, key=lambda c: c.start)]
+        candidates = [
+            c for c in _candidates(hits) if RISK_WORDS.search(normalize(c.text)) and not CLAIM.search(normalize(c.text))
+        ]
+        if not candidates:
+            return "", []
+        query_vector = np.asarray(self.embeddings.embed_query(question), dtype=np.float32)
+        dense = self._sentence_vectors(candidates) @ query_vector
+        vectors = self._sentence_vectors(candidates)
+        relevance = [
+            float(d) + 0.02 * min(len(RISK_WORDS.findall(normalize(c.text))), 3) for c, d in zip(candidates, dense)
+        ]
+        # maximal marginal relevance: each next risk quoted is the one most relevant and least like those quoted
+        kept: list[Sentence] = []
+        picked: list[int] = []
+        while len(kept) < min(max_statements, len(candidates)):
+            best, best_score = None, -np.inf
+            for i in range(len(candidates)):
+                if i in picked:
+                    continue
+                redundancy = max((float(vectors[i] @ vectors[j]) for j in picked), default=0.0)
+                score = (1 - self.diversity) * relevance[i] - self.diversity * redundancy
+                if score > best_score:
+                    best, best_score = i, score
+            picked.append(best)
+            kept.append(candidates[best])
+        chosen: dict[str, Sentence] = {}
+        for sentence in kept:
+            items = _list_after(sentence, hits, at_most=4)
+            if sentence.text.rstrip().endswith(":") and not items:
+                continue  # a lead-in whose list cannot be found says nothing by itself
+            for part in [sentence, *items]:
+                chosen.setdefault(part.sentence_id, part)
+        ordered = sorted(chosen.values(), key=lambda s: (s.hit.chunk.start, s.start))
+        lines, citations = [message("answer_intro", lang)], number_citations(ordered)
+        by_chunk = {c.chunk_id: c.n for c in citations}
+        lines += [f"- {s.text} [{by_chunk[s.hit.chunk.chunk_id]}]" for s in ordered]
+        return "\n".join(lines), citations
+
+
+# A claim the document reports from others ("Certains sites affirment que...", "présentée par ses promoteurs"):
+# never quoted as a statement without the sentence after it, which is where documents refute it.
+CLAIM = re.compile(
+    r"\b(affirm\w*|pretend\w*|assur\w* que|pensent que|croient que|on (entend|lit|dit) (souvent )?que|selon (certains|eux)|"
+    r"presente\w* (par|comme)|promoteurs?|rumeurs?|idees? recues?|(certains|certaines|des) (sites|forums|patients?|patientes|"
+    r"personnes|influenceu\w*|videos|internautes)\b.{0,40}\b(disent|affirment|pensent|conseillent|recommandent|presentent|vantent)|"
+    r"vant\w* (comme|pour)|seraient|serait)\b"
+)
+REFUTATION = re.compile(
+    r"^\W*(cependant|pourtant|or|en realite|en fait|faux|c'est faux|mais|il n'en est rien|aucune?|ces (arguments|affirmations)|"
+    r"ce n'est pas|rien ne|non\b|toutefois|en revanche|au contraire)"
+)
+
+# Words that state a risk (general French medical vocabulary): what a broad question on risks must quote.
+RISK_WORDS = re.compile(
+    r"\b(risques?|dangers?|dangereu\w*|graves?|grave|effets? (indesirables?|secondaires?)|malformations?|"
+    r"troubles?|deces|mortel\w*|toxi\w*|complications?|surdosages?|dependance|addiction|rupture|accidents?|"
+    r"infarctus|avc|suicid\w*|depressi\w*|contre-?indiqu\w*|infections?|abces|hematomes?|allergi\w*|"
+    r"lesions?|saignements?|hemorragi\w*|atteintes?|neuropathies?|tendinites?|anevrismes?|cauchemars|"
+    r"agressivite|hepatique|necroses?|cicatrices?)\b"
+)
 
 _WORDS = re.compile(r"[^\W\d_][\w'’()/-]*")
 

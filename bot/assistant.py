@@ -15,6 +15,8 @@ from bot.intents import IntentModel
 from bot.lexical import LexicalIndex
 from bot.llm import LLMWriter, make_writer
 from bot.messages import message
+from bot.profile import CorpusProfile
+from bot.questions import is_broad, is_meta, is_small_talk
 from bot.retrieval import HybridRetriever, condense
 from bot.safety import (
     drop_injected,
@@ -22,6 +24,7 @@ from bot.safety import (
     evidence_first,
     follow_up_triage,
     is_out_of_scope,
+    medicine_named,
     quote_evidence,
     triage,
     without_injection,
@@ -42,11 +45,12 @@ class Assistant:
     retriever: HybridRetriever
     answerer: ExtractiveAnswerer
     writer: LLMWriter | None = None  # rewrites answered questions with an LLM (BOT_LLM), verified
+    profile: CorpusProfile | None = None  # what the corpus covers (bot.profile), computed at index time
 
     def warm_up(self) -> None:
         """Load the models and embed the corpus sentences once, before the first patient."""
         self.answerer.warm_up(self.retriever.lexical.chunks)
-        self.retriever.retrieve("isotrétinoïne", k=1)
+        self.retriever.retrieve("médicament", k=1)
         self.intents.warm_up()
 
     @cached_property
@@ -76,24 +80,36 @@ class Assistant:
         started = time.perf_counter()
         lang = detect_language(question or "")
         question = self.check(question, lang)
-        query = condense(without_injection(question), history, self.settings.history_turns)
+        profile = self.profile or CorpusProfile()
+        if is_small_talk(question):  # no question of its own: never searched, triaged or refused
+            answer = Answer(question, self.small_talk_reply(question, lang), "small_talk", [], lang=lang)
+            answer.latency_ms = (time.perf_counter() - started) * 1000
+            return answer
+        query = condense(without_injection(question, profile), history, self.settings.history_turns)
         hits = drop_injected(self.retriever.retrieve(query, self.settings.k))
-        decided = triage(question, self.intents, self.settings.urgent_margin, self.settings.refused_margin)
-        decided = decided or follow_up_triage(question, history)
+        decided = triage(question, self.intents, self.settings.urgent_margin, self.settings.refused_margin, profile)
+        decided = decided or follow_up_triage(question, history, profile)
         if decided is not None:
-            backing = evidence(decided, question, self.retriever.lexical.chunks)
+            backing = evidence(decided, question, self.retriever.lexical.chunks, profile, hits)
             hits = evidence_first(hits, backing, self.settings.k)
             text, citations = quote_evidence(backing, lang)
             if not citations and decided.status == "urgent":
                 text, citations = self.answerer.compose(query, hits, lang)
-            lead = message(decided.message_key, lang)
+            lead = self._lead(decided, question, profile, hits, lang)
             answer = Answer(question, f"{lead}\n\n{text}".strip(), decided.status, citations, lang=lang, hits=hits)
         elif is_out_of_scope(
-            question, hits, self.settings.min_dense_score, self.settings.min_lexical_overlap, query, history
+            question,
+            hits,
+            self.settings.min_dense_score,
+            self.settings.min_lexical_overlap,
+            query,
+            history,
+            profile,
+            self.settings.min_dense_without_topic,
         ):
-            answer = Answer(question, message("out_of_scope", lang), "out_of_scope", [], lang=lang, hits=hits)
+            answer = Answer(question, self.out_of_scope_message(lang), "out_of_scope", [], lang=lang, hits=hits)
         else:
-            text, citations = self.answerer.compose(query, hits, lang)
+            text, citations = self._compose(question, query, hits, profile, lang)
             if not citations:
                 answer = Answer(question, message("not_found", lang), "out_of_scope", [], lang=lang, hits=hits)
             else:
@@ -104,6 +120,44 @@ class Assistant:
                     answer = self.writer.answer(answer, history)
         answer.latency_ms = (time.perf_counter() - started) * 1000
         return answer
+
+    def _compose(self, question: str, query: str, hits, profile: CorpusProfile, lang: str):
+        """The quoted answer: for a broad question on risks, every risk the document of the thing asked about
+        states, in its order; otherwise the sentences that best answer the question."""
+        if is_broad(question) and hits:
+            named = profile.documents_named(without_injection(question, profile)) or profile.documents_named(query)
+            source = named[0] if named else hits[0].chunk.source
+            chunks = [c for c in self.retriever.lexical.chunks if c.source == source]
+            text, citations = self.answerer.compose_broad(query, chunks, lang)
+            if citations:
+                return text, citations
+        return self.answerer.compose(query, hits, lang)
+
+    def small_talk_reply(self, question: str, lang: str = "fr") -> str:
+        """A short friendly reply to small talk; "who are you?" is told what the corpus covers."""
+        folded = question.lower()
+        if is_meta(question):
+            covered = ", ".join((self.profile or CorpusProfile()).covered()) or message("covered_unknown", lang)
+            return message("small_talk_meta", lang, covered=covered)
+        if any(w in folded for w in ("merci", "thank", "thx", "mercii")):
+            return message("small_talk_thanks", lang)
+        if any(w in folded for w in ("revoir", "bye", "ciao", "tchao", "bientot", "bientôt", "adieu", "plus tard")):
+            return message("small_talk_bye", lang)
+        if any(w in folded for w in ("ok", "dac", "accord", "compris", "parfait", "super", "top", "cool", "got it")):
+            return message("small_talk_ok", lang)
+        return message("small_talk_hello", lang)
+
+    def out_of_scope_message(self, lang: str = "fr") -> str:
+        """The out-of-scope message, saying what the corpus covers (from the profile)."""
+        covered = ", ".join((self.profile or CorpusProfile()).covered()) or message("covered_unknown", lang)
+        return message("out_of_scope", lang, covered=covered)
+
+    def _lead(self, decided, question: str, profile: CorpusProfile, hits, lang: str) -> str:
+        """The message that opens an urgent or refused answer; a pregnancy one names the patient's medicine."""
+        if decided.message_key == "urgent_pregnancy":
+            medicine = medicine_named(decided, question, profile, hits)
+            return message("urgent_pregnancy", lang, medicine=medicine or message("pregnancy_medicine_unnamed", lang))
+        return message(decided.message_key, lang)
 
     def stream(self, question: str, history: list[dict] | None = None) -> Iterator[tuple[str, Answer | None]]:
         """Yield the answer text as it grows, then the final Answer (`(text, None)` ... `(text, answer)`).
@@ -180,7 +234,11 @@ def build_assistant(settings: Settings, embeddings=None, writer: LLMWriter | Non
         rank_weight=settings.answer_rank_weight,
         section_leads=section_leads(lexical.chunks),
     )
-    return Assistant(settings, retriever, answerer, writer or make_writer(settings, embeddings))
+    from bot.indexer import read_documents
+    from bot.profile import current_profile
+
+    profile = current_profile(Path(settings.index_dir), read_documents(settings.index_dir))
+    return Assistant(settings, retriever, answerer, writer or make_writer(settings, embeddings), profile)
 
 
 def index_info(settings: Settings) -> dict:

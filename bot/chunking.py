@@ -88,7 +88,7 @@ def _split_long(block: Block, max_chars: int) -> list[Block]:
 
 
 def _section_names(blocks: tuple[Block, ...]) -> list[str]:
-    """The section each block belongs to; a numbered heading ("2.1 Thalidomide")
+    """The section each block belongs to; a numbered heading ("2.1 Médicament X")
     is the parent of the unnumbered headings under it."""
     names, parent, section = [], "", ""
     for block in blocks:

@@ -141,8 +141,8 @@ def _join(text: str, line: str) -> str:
 def clean(raw: str) -> CleanText:
     """Clean extracted text into blocks; PAGE_BREAK characters separate pages.
 
-    >>> clean("La mésothérapie (arth-\\nrose, douleurs) est proposée.").text
-    'La mésothérapie (arthrose, douleurs) est proposée.'
+    >>> clean("La pratique (arth-\\nrose, douleurs) est proposée.").text
+    'La pratique (arthrose, douleurs) est proposée.'
     """
     parts: list[str] = []
     blocks: list[Block] = []

@@ -38,6 +38,7 @@ class Document:
     url: str = ""
     topics: tuple[str, ...] = ()
     content_hash: str = ""
+    examples: tuple[str, ...] = ()  # example patient questions staff gave in sources.yaml
 
 
 @dataclass
@@ -153,6 +154,7 @@ def load_document(path: Path, meta: dict | None = None) -> Document:
         doc_type=str(meta.get("doc_type") or ""),
         url=str(meta.get("url") or ""),
         topics=tuple(str(t) for t in meta.get("topics") or ()),
+        examples=tuple(str(q) for q in meta.get("examples") or ()),
         content_hash=hashlib.sha256(path.read_bytes()).hexdigest()[:16],
     )
 

@@ -15,6 +15,7 @@ from pathlib import Path
 from bot.chunking import Chunk, chunk_document
 from bot.documents import Document, load_corpus
 from bot.lexical import LexicalIndex
+from bot.profile import CorpusProfile, build_profile
 from bot.store import ChromaStore
 
 MANIFEST = "manifest.json"
@@ -107,6 +108,7 @@ def build_index(
     stored = store.chunks() if failed & previous.keys() else all_chunks
     LexicalIndex(stored).save(index_dir / LEXICAL_DIR)
     _save_documents(index_dir, loaded.documents, failed & previous.keys())
+    build_profile(read_documents(index_dir), None if stale else CorpusProfile.load(index_dir)).save(index_dir)
     (index_dir / MANIFEST).write_text(
         json.dumps(
             {

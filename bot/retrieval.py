@@ -47,8 +47,8 @@ def condense(question: str, history: list[dict] | None, turns: int = 2) -> str:
     A follow-up gets the user's previous questions prepended; a self-contained
     question is searched as it is.
 
-    >>> condense("et pendant la grossesse ?", [{"role": "user", "content": "Risques de l'isotrétinoïne ?"}])
-    "Risques de l'isotrétinoïne ? et pendant la grossesse ?"
+    >>> condense("et pendant la grossesse ?", [{"role": "user", "content": "Risques du valproate ?"}])
+    "Risques du valproate ? et pendant la grossesse ?"
     """
     if not history or turns == 0 or not is_follow_up(question):
         return question

@@ -41,7 +41,7 @@ STOP_WORDS = frozenset(
 
 
 def fold_accents(text: str) -> str:
-    """Remove diacritics: 'isotrétinoïne' -> 'isotretinoine'."""
+    """Remove diacritics: 'pédiatrique' -> 'pediatrique'."""
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(c for c in decomposed if not unicodedata.combining(c)).replace("œ", "oe").replace("æ", "ae")
 

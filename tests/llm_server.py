@@ -64,7 +64,9 @@ class LlamaServer:
         build for another CPU), so a test never reports a dead server as an empty answer."""
         code = self.process.poll()
         if code is not None:
-            raise AssertionError(f"the llama.cpp server died: {describe_exit(code)}\n--- log tail ---\n{self.log()[-3000:]}")
+            raise AssertionError(
+                f"the llama.cpp server died: {describe_exit(code)}\n--- log tail ---\n{self.log()[-3000:]}"
+            )
 
     def requests(self) -> int:
         """How many chat completion requests the server has logged."""
@@ -102,7 +104,9 @@ def llama_server(port: int | None = None, n_ctx: int = 4096, startup_s: float = 
         deadline = time.monotonic() + startup_s
         while True:
             if process.poll() is not None:
-                raise RuntimeError(f"llama.cpp server exited, {describe_exit(process.returncode)}:\n{server.log()[-3000:]}")
+                raise RuntimeError(
+                    f"llama.cpp server exited, {describe_exit(process.returncode)}:\n{server.log()[-3000:]}"
+                )
             try:
                 with urllib.request.urlopen(f"{server.url}/models", timeout=2) as reply:
                     if reply.status == 200:

@@ -209,5 +209,7 @@ def test_the_llama_cpp_build_runs_on_any_machine_of_this_kind():
     libraries = [p for p in Path(llama_cpp.__file__).parent.rglob("*.so*") if "ggml" in p.name or "llama" in p.name]
     assert libraries, "llama_cpp ships no shared library"
     for library in libraries:
-        code = subprocess.run([objdump, "-d", "--no-show-raw-insn", str(library)], capture_output=True, text=True).stdout
+        code = subprocess.run(
+            [objdump, "-d", "--no-show-raw-insn", str(library)], capture_output=True, text=True
+        ).stdout
         assert not re.search(r"%zmm\d|%k[1-7]\b|tileloadd|tdpbssd", code), f"{library.name} holds AVX-512/AMX code"

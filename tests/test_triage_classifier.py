@@ -7,6 +7,9 @@ from bot.intents import IntentModel
 from bot.safety import rule_triage, triage
 from bot.safety.classifier import LABELS, TriageClassifier, fit_logistic, load_classifier
 from evals.train_triage import batch_of, choose_threshold, main
+from tests.conftest import seed_profile
+
+SEED = seed_profile()  # triage reads questions with the corpus medicines masked (CorpusProfile.masked)
 
 # Distress told in words no rule lists (each is checked below to pass the rules).
 UNSEEN_DISTRESS = [
@@ -48,24 +51,24 @@ def test_the_shipped_weights_belong_to_the_default_embedder_only(classifiers, la
 
 @pytest.mark.parametrize("question", UNSEEN_DISTRESS)
 def test_distress_no_rule_knows_is_urgent_and_gets_3114(intents, settings, question):
-    assert rule_triage(question) is None
-    assert intents.scores(question).urgent
-    decided = triage(question, intents, settings.urgent_margin, settings.refused_margin)
+    assert rule_triage(question, SEED) is None
+    assert intents.scores(SEED.masked(question)).urgent
+    decided = triage(question, intents, settings.urgent_margin, settings.refused_margin, SEED)
     assert decided is not None and (decided.status, decided.kind) == ("urgent", "suicide")
 
 
 @pytest.mark.parametrize("question", UNSEEN_REQUESTS)
 def test_a_request_no_rule_knows_is_refused(intents, settings, question):
-    assert rule_triage(question) is None
-    assert intents.scores(question).refused
-    decided = triage(question, intents, settings.urgent_margin, settings.refused_margin)
+    assert rule_triage(question, SEED) is None
+    assert intents.scores(SEED.masked(question)).refused
+    decided = triage(question, intents, settings.urgent_margin, settings.refused_margin, SEED)
     assert decided is not None and decided.status == "refused"
 
 
 @pytest.mark.parametrize("question", ORDINARY)
 def test_ordinary_questions_on_the_same_topics_stay_ordinary(intents, settings, question):
-    assert not intents.scores(question).flagged
-    assert triage(question, intents, settings.urgent_margin, settings.refused_margin) is None
+    assert not intents.scores(SEED.masked(question)).flagged
+    assert triage(question, intents, settings.urgent_margin, settings.refused_margin, SEED) is None
 
 
 def test_the_assistant_uses_the_classifiers_unless_told_not_to(settings, embeddings):

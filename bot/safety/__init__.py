@@ -10,7 +10,7 @@ document or of a generated answer, so neither a corpus document nor an LLM can c
 - `evidence`: the corpus sentences behind an urgent or refused answer.
 """
 
-from bot.safety.evidence import EVIDENCE, evidence, evidence_first, quote_evidence
+from bot.safety.evidence import evidence, evidence_first, medicine_named, quote_evidence
 from bot.safety.rules import UNCOVERED, rule_text
 from bot.safety.scope import (
     ScopeEvidence,
@@ -37,7 +37,6 @@ from bot.safety.triage import (
 )
 
 __all__ = [
-    "EVIDENCE",
     "UNCOVERED",
     "ScopeEvidence",
     "Triage",
@@ -45,6 +44,7 @@ __all__ = [
     "drop_injected",
     "evidence",
     "evidence_first",
+    "medicine_named",
     "follow_up_triage",
     "injection_triage",
     "intent_triage",

@@ -2,48 +2,70 @@
 
 from __future__ import annotations
 
-import re
-
 from bot.answer import Citation, Sentence, number_citations
 from bot.chunking import Chunk
 from bot.messages import message
+from bot.profile import CorpusProfile
 from bot.retrieval import Hit
-from bot.safety.triage import Triage
+from bot.safety.triage import Triage, is_injection
 from bot.text import normalize, sentence_spans
 
-# The corpus sentences that back each urgent or refused answer, when the corpus holds them.
-EVIDENCE = {
-    "suicide": ["symptômes dépressifs et des modifications de l'humeur"],
-    "pregnancy": ["strictement contre-indiqué pendant la grossesse", "Une contraception doit être mise en place"],
-    "infection": ["abcès à mycobactéries atypiques", "risques infectieux non négligeables"],
-    "allergy": ["de réactions allergiques et d'infections bactériennes"],
-    "red_flag": ["des troubles intestinaux", "effets indésirables graves et susceptibles de persister"],
-    "poisoning": ["effets indésirables graves et susceptibles de persister"],
-    "purchase": ["la vente et la promotion sans autorisation de médicaments sur internet sont illégales"],
-    "prescription": ["seuls les dermatologues peuvent initier", "leur prescription est soumise à des règles strictes"],
-    "dose": ["ne doivent en aucun cas être utilisés à des fins esthétiques"],
-    "self_injection": ["risques infectieux non négligeables", "en dehors de l'autorisation de mise sur le marché"],
-    "dose_mesotherapy": [
-        "en dehors de l'autorisation de mise sur le marché",
-        "impossible de prévoir les effets des mélanges",
-    ],
-}
+
+def evidence(
+    triaged: Triage, question: str, chunks: list[Chunk], profile: CorpusProfile, hits: list[Hit] = ()
+) -> list[Sentence]:
+    """The document's own sentences for an urgent or refused answer (the corpus profile's `instructions` of that
+    kind): from the document of the medicine the patient names, else from the best retrieved document that has
+    such sentences; never from a document on another medicine the patient named none of."""
+    named = profile.documents_named(question)
+    if triaged.kind == "pregnancy":
+        named = profile.dangerous_in_pregnancy(question) or named
+    candidates = named or list(dict.fromkeys(h.chunk.source for h in hits))
+    for source in candidates:
+        document = profile.documents.get(source)
+        if document is None:
+            continue
+        quotes = list(document.instructions.get(triaged.kind, []))
+        if not quotes and triaged.status == "refused":  # what the document says of its rules, whatever the kind
+            quotes = [
+                q
+                for kind in ("purchase", "prescription", "dose", "self_injection")
+                for q in document.instructions.get(kind, [])
+            ][:2]
+        if triaged.kind == "pregnancy" and document.pregnancy_warning:
+            quotes.insert(0, document.pregnancy_warning)
+        # a passage carrying instructions to an assistant is never quoted (bot.safety.triage.drop_injected)
+        found = _locate(dict.fromkeys(quotes), [c for c in chunks if c.source == source and not is_injection(c.text)])
+        if found:
+            return found
+    return []  # when the patient named a medicine, no document on another one speaks for it
 
 
-def evidence(triaged: Triage, question: str, chunks: list[Chunk]) -> list[Sentence]:
-    """The corpus sentences that back an urgent or refused answer, in the order of EVIDENCE."""
-    kind = triaged.kind
-    if kind == "dose" and re.search(r"meso|inject|cocktail|belly|ventre|graisse", normalize(question)):
-        kind = "dose_mesotherapy"
+def _locate(quotes, chunks: list[Chunk]) -> list[Sentence]:
+    """Each quote as a Sentence of the chunk that holds it (quotes found in no chunk are left out)."""
     found = []
-    for quote in EVIDENCE.get(kind, []):
-        wanted = normalize(quote)
+    for quote in quotes:
+        wanted = normalize(quote)[:120]
         for chunk in chunks:
-            spans = [(a, b) for a, b in sentence_spans(chunk.text) if wanted in normalize(chunk.text[a:b])]
+            spans = [(a, b) for a, b in sentence_spans(chunk.text) if wanted[:60] in normalize(chunk.text[a:b])]
             if spans:
                 found.append(Sentence(len(found), Hit(chunk, 0.0), *spans[0]))
                 break
     return found
+
+
+def medicine_named(triaged: Triage, question: str, profile: CorpusProfile, hits: list[Hit] = ()) -> str:
+    """The display name of the patient's medicine for an emergency message ("" when the question names none)."""
+    named = (
+        profile.dangerous_in_pregnancy(question) if triaged.kind == "pregnancy" else profile.documents_named(question)
+    )
+    if not named:
+        return ""
+    terms = profile.terms_named(question) - profile.everywhere()
+    document = profile.documents[named[0]]
+    forms = {normalize(n): n for n in document.names}
+    spoken = [forms.get(t, t) for t in terms if t in document.terms]
+    return spoken[0] if spoken else (document.names[0] if document.names else "")
 
 
 def evidence_first(hits: list[Hit], sentences: list[Sentence], k: int) -> list[Hit]:

@@ -6,10 +6,11 @@ import re
 from dataclasses import dataclass
 
 from bot.intents import knowledge
+from bot.profile import CorpusProfile
 from bot.retrieval import Hit
 from bot.safety.rules import UNCOVERED, rule_text
 from bot.safety.topics import WORD, topics_named
-from bot.safety.triage import without_injection
+from bot.safety.triage import NO_PROFILE, without_injection
 from bot.text import normalize, shared_words, synonyms_of, tokens
 
 
@@ -37,18 +38,27 @@ def _aspect_evidence(question: str) -> dict[str, list[str]]:
     return found
 
 
-def unsupported_aspect(question: str, hits: list[Hit], topics: set[str] | None = None, top: int = 5) -> str | None:
+def unsupported_aspect(
+    question: str,
+    hits: list[Hit],
+    topics: set[str] | None = None,
+    top: int = 5,
+    profile: CorpusProfile = NO_PROFILE,
+) -> str | None:
     """The first aspect asked that no retrieved passage speaks of for the question's topic; None when all are.
 
     Evidence counts when it matches one of the aspect's `evidence` expressions and, if the question names
-    corpus topics, the topic last named before it in the passage is one of them: the committee's lines on
-    tacrolimus and sun exposure do not answer a question on isotretinoin and the sun.
+    corpus terms, the term last named before it in the passage belongs to the same documents: a committee's lines
+    on one medicine and sun exposure do not answer a question on another medicine and the sun.
     """
-    topics = topics_named(question) if topics is None else topics
+    topics = topics_named(question, profile) if topics is None else topics
+    wanted = set(profile.documents_named(" ".join(sorted(topics))))
     passages = [normalize(h.chunk.search_text) for h in hits[:top]]
     for name, evidence in _aspect_evidence(question).items():
         if not any(
-            not topics or _topic_before(p, found.start()) in topics | {None}
+            not wanted
+            or _documents_before(p, found.start(), profile) & wanted
+            or not _documents_before(p, found.start(), profile)
             for e in evidence
             for p in passages
             for found in re.finditer(e, p)
@@ -57,14 +67,14 @@ def unsupported_aspect(question: str, hits: list[Hit], topics: set[str] | None =
     return None
 
 
-def _topic_before(passage: str, position: int) -> str | None:
-    """The corpus topic family named last before `position` in a normalised passage (None when none is)."""
-    last = None
-    for word in WORD.finditer(passage[: position + 1]):
-        family = topics_named(word.group(0)) - {"ansm"} if len(word.group(0)) >= 3 else set()
-        if family:
-            last = sorted(family)[0]
-    return last
+def _documents_before(passage: str, position: int, profile: CorpusProfile) -> set[str]:
+    """The documents of the corpus term named last before `position` in a normalised passage (empty when none)."""
+    terms = profile._term_index()
+    everywhere = profile.everywhere()
+    for word in reversed(WORD.findall(passage[: position + 1])):
+        if word in terms and word not in everywhere:
+            return set(terms[word])
+    return set()
 
 
 # A message this long tells a story before it asks; what it asks is in its questions.
@@ -86,13 +96,17 @@ def asked_part(question: str) -> str:
     return " ".join(asked) if len(" ".join(asked).split()) >= MIN_ASKED_WORDS else question
 
 
-def uncovered_aspect(question: str, hits: list[Hit] | None = None) -> str | None:
-    """What makes a question unanswerable from the corpus: another medicine or disease, chatter, or an
-    aspect (price, dose, sun...) that the retrieved passages do not speak of; None when nothing does."""
-    found = UNCOVERED.search(rule_text(question))
+def uncovered_aspect(question: str, hits: list[Hit] | None = None, profile: CorpusProfile = NO_PROFILE) -> str | None:
+    """What makes a question unanswerable from the corpus: a medicine or condition the corpus does not know,
+    chatter, or an aspect (price, dose, sun...) that the retrieved passages do not speak of; None when nothing does."""
+    text = rule_text(question)
+    found = UNCOVERED.search(text)
     if found:
         return found.group(0)
-    return unsupported_aspect(question, hits or [])
+    unknown = profile.unknown_terms(text, question)
+    if unknown:  # another medicine or condition, even beside a corpus one ("X pour la maladie de Crohn ?")
+        return unknown[0]
+    return unsupported_aspect(question, hits or [], profile=profile)
 
 
 def lexical_overlap(question: str, hits: list[Hit], top: int = 3) -> float:
@@ -115,33 +129,41 @@ class ScopeEvidence:
     topic: bool
     uncovered: str | None
 
-    def out_of_scope(self, min_dense: float, min_overlap: float) -> bool:
-        """Out of scope: an aspect the corpus does not cover; or no corpus topic and too few of its words found;
-        or a topic named but retrieval far from anything in the corpus."""
+    def out_of_scope(self, min_dense: float, min_overlap: float, min_dense_without_topic: float = 1.01) -> bool:
+        """Out of scope: an aspect, medicine or condition the corpus does not cover; or no corpus topic named, too
+        few of its words found and no passage close enough; or a topic named but retrieval far from the corpus."""
         if self.uncovered:
             return True
         if not self.topic or self.best_dense is None:
-            return self.overlap < min_overlap
+            close = self.best_dense is not None and self.best_dense >= min_dense_without_topic
+            return self.overlap < min_overlap and not close
         return self.best_dense < min_dense
 
 
 def scope_evidence(
-    question: str, hits: list[Hit], query: str | None = None, history: list[dict] | None = None
+    question: str,
+    hits: list[Hit],
+    query: str | None = None,
+    history: list[dict] | None = None,
+    profile: CorpusProfile = NO_PROFILE,
 ) -> ScopeEvidence:
     """The evidence for a question; `query` is its search query, `history` the earlier turns of the conversation.
 
     A topic named earlier by the patient carries over ("je garde ma pilule combien de temps ?" after
-    a question on isotretinoin), but an uncovered aspect is looked for in the question itself.
+    a question on a medicine), but an uncovered aspect is looked for in the question itself.
     """
-    question = without_injection(question)
+    question = without_injection(question, profile)
     earlier = [str(t.get("content", "")) for t in history or [] if t.get("role") == "user"]
-    topics = topics_named(without_injection(query or question))
+    topics = topics_named(without_injection(query or question, profile), profile)
     for turn in earlier[-2:] if not topics else []:
-        topics |= topics_named(turn)
+        topics |= topics_named(turn, profile)
     best_dense = max((h.dense_score for h in hits if h.dense_score is not None), default=None)
     asked = asked_part(question)
-    uncovered = UNCOVERED.search(rule_text(asked))
-    uncovered = uncovered.group(0) if uncovered else unsupported_aspect(asked, hits, topics)
+    found = UNCOVERED.search(rule_text(asked))
+    unknown = profile.unknown_terms(rule_text(asked), asked)
+    uncovered = (
+        found.group(0) if found else unknown[0] if unknown else unsupported_aspect(asked, hits, topics, profile=profile)
+    )
     # read with the turn it follows, the question may ask something else ("elles durent..." of the videos)
     if uncovered and query and earlier and uncovered in asked_aspects(asked) and uncovered not in asked_aspects(query):
         uncovered = None
@@ -155,8 +177,11 @@ def is_out_of_scope(
     min_overlap: float,
     query: str | None = None,
     history: list[dict] | None = None,
+    profile: CorpusProfile = NO_PROFILE,
+    min_dense_without_topic: float = 1.01,
 ) -> bool:
     """No answer in the corpus: nothing retrieved, or the evidence says the documents do not cover it."""
     if not hits:
         return True
-    return scope_evidence(question, hits, query, history).out_of_scope(min_dense, min_overlap)
+    evidence = scope_evidence(question, hits, query, history, profile)
+    return evidence.out_of_scope(min_dense, min_overlap, min_dense_without_topic)

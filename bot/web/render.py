@@ -35,6 +35,28 @@ def ui_text(key: str, lang: str = "fr", **values):
     return value.format(**values) if values else value
 
 
+def page_texts(profile) -> dict:
+    """The page's title, intro, example questions and placeholder, from the corpus profile (bot.profile)."""
+    covered = ", ".join(profile.covered(6))
+    examples = profile.examples(4) or ui_text("examples")
+    return {
+        "title": ui_text("title", covered=covered) if covered else ui_text("title_empty"),
+        "intro": ui_text("intro", documents=len(profile.documents), covered=covered or "-"),
+        "examples": examples,
+        "placeholder": ui_text("question_placeholder", example=examples[0]),
+    }
+
+
+def profile_row(document) -> list[str]:
+    """What the profile found in one document, for the staff page's table."""
+    if document is None:
+        return ["", "", ""]
+    terms = ", ".join(
+        [*document.names, *[t for t in document.terms[:12] if t not in {n.lower() for n in document.names}]]
+    )
+    return [terms, document.pregnancy_warning[:160], ", ".join(sorted(document.instructions))]
+
+
 @lru_cache(maxsize=1)
 def _markdown() -> MarkdownIt:
     # html=False: any tag in the text is shown as text, never parsed as markup.

@@ -44,12 +44,14 @@ def ensure_index(settings: Settings, embeddings) -> IndexReport | None:
 def reindex(assistant: Assistant, progress=None) -> IndexReport:
     """Re-index the corpus into the assistant's own store, then let it search the new lexical index."""
     from bot.lexical import LexicalIndex
+    from bot.profile import CorpusProfile
 
     settings = assistant.settings
     report = update_index(settings, assistant.retriever.store, progress=progress)
     lexical_dir = Path(settings.index_dir) / LEXICAL_DIR
     if (lexical_dir / "chunks.json").exists():
         assistant.retriever.lexical = LexicalIndex.load(lexical_dir)
+    assistant.profile = CorpusProfile.load(settings.index_dir)
     return report
 
 

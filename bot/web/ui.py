@@ -13,9 +13,10 @@ from pathlib import Path
 import gradio as gr
 
 from bot.assistant import Assistant, InvalidQuestion, index_info
+from bot.profile import CorpusProfile
 from bot.settings import PROJECT_DIR, Settings
 from bot.web.feedback import FeedbackStore
-from bot.web.render import Turn, answer_markdown, conversation_html, ui_text
+from bot.web.render import Turn, answer_markdown, conversation_html, page_texts, profile_row, ui_text
 from bot.web.server import Library, reindex
 
 log = logging.getLogger(__name__)
@@ -51,8 +52,14 @@ def answer_turn(assistant: Assistant, question: str, turns: list[Turn]):
 
 def build_ui(assistant: Assistant, settings: Settings, library: Library, feedback: FeedbackStore) -> gr.Blocks:
     """The patients' chat and the staff page over one assistant; all state is per browser session."""
+    texts = page_texts(assistant.profile or CorpusProfile())
     with gr.Blocks(title=ui_text("page_title"), fill_width=False) as blocks:
-        gr.Markdown(f"# {ui_text('title')}\n\n{ui_text('intro')}")
+
+        def header() -> str:
+            now = page_texts(assistant.profile or CorpusProfile())  # re-read on each page load: a re-index shows
+            return f"# {now['title']}\n\n{now['intro']}"
+
+        gr.Markdown(header, elem_id="page-header")
         gr.HTML(f'<div class="notice" role="note">⚠️ {ui_text("notice")}</div>')
         turns = gr.State([])
         feedback_ids = gr.State({})
@@ -61,7 +68,7 @@ def build_ui(assistant: Assistant, settings: Settings, library: Library, feedbac
             with gr.Row():
                 question = gr.Textbox(
                     label=ui_text("question_label"),
-                    placeholder=ui_text("question_placeholder"),
+                    placeholder=texts["placeholder"],
                     lines=2,
                     scale=5,
                     elem_id="question",
@@ -71,7 +78,7 @@ def build_ui(assistant: Assistant, settings: Settings, library: Library, feedbac
             with gr.Row():
                 examples = [
                     gr.Button(text, size="sm", variant="secondary", elem_classes="example")
-                    for text in ui_text("examples")
+                    for text in texts["examples"]
                 ]
             with gr.Row():
                 gr.Markdown(ui_text("feedback_label"))
@@ -201,8 +208,10 @@ def _staff_tab(assistant: Assistant, settings: Settings, library: Library, feedb
             if counts
             else ui_text("staff_no_index")
         )
+        profile = assistant.profile or CorpusProfile()
         rows = [
             [name, meta.get("title", ""), meta.get("publisher", ""), meta.get("date", ""), counts.get(name, 0)]
+            + profile_row(profile.documents.get(name))
             for name, meta in library.documents.items()
         ]
         fb_rows = [

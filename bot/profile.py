@@ -1,0 +1,417 @@
+"""What the corpus covers, computed from its documents at index time: the corpus profile.
+
+Nothing here knows a document. From each document's metadata (title, topics, example questions) and its text,
+the profile keeps:
+- its **terms**: the words specific to it (rare in ordinary French and English, by `wordfreq`), which name its
+  medicines, brands, products, conditions and practices;
+- the **warnings** it states: whether it calls a medicine dangerous in pregnancy, and the sentences that say
+  what to do in each kind of emergency (`instructions`), quoted when a patient is in that emergency;
+- its **examples**: the questions staff gave in `sources.yaml`, or questions made from its title terms.
+
+The profile is stored with the index (`profile.json`), rebuilt for changed documents only, and read by triage
+(which medicines are dangerous in pregnancy, which document a patient's medicine belongs to), scope (a question
+naming a medicine or condition the corpus does not know) and the web page (title, intro, examples).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import re
+from collections import Counter
+from dataclasses import asdict, dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from bot.text import normalize, sentence_spans, stem
+
+PROFILE = "profile.json"
+VERSION = 3  # raised when profiling changes: a stored profile of another version is recomputed, not reused
+# A word at or above this Zipf frequency (about once per 10^6 words) is ordinary French or English; below it, a
+# word the documents use is a term of their own (a medicine, a brand, a condition, a practice).
+COMMON_ZIPF = 3.0
+MIN_TERM_CHARS = 4
+WORD = re.compile(r"[^\W\d_][\w'-]*[^\W\d_]|[^\W\d_]", re.UNICODE)
+
+# What each kind of emergency instruction says (language-general lexicon, on normalised text): a sentence of the
+# document that holds words of its kind and of an instruction is what the patient in that emergency reads.
+INSTRUCTION_WORDS = (
+    r"\b(appele[rz]?|composez|contacte[rz]?|consulte[rz]?|prevene[zr]|arrete[zr]?|arret|n'arretez|immediatement|"
+    r"sans attendre|sans delai|urgence|urgences|15|112|samu|centre antipoison|medecin|prescripteur|signale[rz]?|"
+    r"parle[rz]-en|demande[rz]|rendez-vous)\b"
+)
+KIND_WORDS = {
+    "pregnancy": r"\b(enceinte|grossesse|foetus|embryon|malformations?|contracepti\w*|projet de grossesse)\b",
+    "poisoning": r"\b(surdosages?|surdose|intoxication|centre antipoison|prise accidentelle|trop (de|grande))\b",
+    "stroke": r"\b(avc|accident vasculaire|infarctus|douleur thoracique|thoracique|engourdissement|paralysie|"
+    r"trouble de la parole|mal de tete (brutal|violent|intense)|cephalees? (brutales?|violentes?|intenses?))\b",
+    "suicide": r"\b(suicid\w*|idees noires|depressi\w*|humeur|troubles? psychiatriques?|comportement)\b",
+    "allergy": r"\b(allergi\w*|anaphyla\w*|oedeme|urticaire|gonflement du visage|difficultes? a respirer)\b",
+    "infection": r"\b(infections?|infectieux|abces|fievre|rougeur)\b",
+    "red_flag": r"\b(saignements?|hemorragi\w*|sang|jaunisse|convulsions?|effets indesirables graves|"
+    r"tendon\w*|rupture|douleurs? (intenses?|brutales?))\b",
+}
+# Refusals quote what the document says of the rule: a sentence with words of the refused kind and of a rule.
+RULE_WORDS = r"\b(illegal\w*|interdit\w*|seuls?|seules?|uniquement|ne (doit|doivent)|strict\w*|regles?|autoris\w*|hors|aucun cas)\b"
+REFUSAL_WORDS = {
+    "prescription": r"\b(prescri\w*|ordonnances?|initier)\b",
+    "purchase": r"\b(internet|en ligne|vente|achat|acheter|sites?)\b",
+    "dose": r"\b(doses?|posologie|usage|fins?|indications?)\b",
+    "self_injection": r"\b(injections?|injecte\w*|infectieux)\b",
+}
+# A document calls a medicine dangerous in pregnancy when one sentence pairs pregnancy with one of these.
+PREGNANCY_DANGER = (
+    r"\b(contre-?indiqu\w*|malformations?|teratog\w*|dangereu\w*|interdit\w*|ne (doit|doivent) pas|"
+    r"troubles? (neuro-?developpementaux|du developpement)|risque (eleve|important|grave))\b"
+)
+PREGNANCY = r"\b(enceinte|grossesse|femmes? en age de procreer)\b"
+
+
+@dataclass
+class DocumentProfile:
+    """What one document covers, as the profile sees it."""
+
+    source: str
+    title: str
+    topics: list[str] = field(default_factory=list)
+    terms: list[str] = field(default_factory=list)  # normalised specific words, the most frequent first
+    names: list[str] = field(default_factory=list)  # display forms of the leading terms ("Valproate", "Dépakine")
+    pregnancy_warning: str = ""  # the sentence that calls a medicine of it dangerous in pregnancy, if any
+    instructions: dict[str, list[str]] = field(default_factory=dict)  # emergency kind -> sentences to quote
+    examples: list[str] = field(default_factory=list)
+    content_hash: str = ""
+
+
+@dataclass
+class CorpusProfile:
+    """The profile of the whole corpus: one DocumentProfile per document, and the corpus vocabulary."""
+
+    documents: dict[str, DocumentProfile] = field(default_factory=dict)
+    vocabulary: set[str] = field(default_factory=set)  # every normalised word of the corpus
+
+    # ----- reading a question against the profile
+
+    def terms_named(self, text: str) -> set[str]:
+        """The corpus terms a text names, misspellings of them included.
+
+        >>> p = CorpusProfile({"a.txt": DocumentProfile("a.txt", "A", terms=["valproate", "depakine"])})
+        >>> sorted(p.terms_named("la depakyne pendant la grossesse ?"))
+        ['depakine']
+        """
+        found = set()
+        terms = self._term_index()
+        for word in {w for w in words(normalize(text)) if len(w) >= MIN_TERM_CHARS}:
+            if word in terms:
+                found.add(word)
+            elif not is_common(word) and (short := self._abbreviated(word)):
+                found.add(short)  # "metho", "cipro": the start of one term, and no ordinary word
+            elif len(word) >= 6 and not is_common(word):
+                # a misspelling keeps its first letter: "tretinoin" is another drug than its iso- form
+                close = _closest(word, tuple(t for t in terms if t[0] == word[0] and len(t) >= 6))
+                if close:
+                    found.add(close)
+        return found
+
+    def everywhere(self) -> frozenset[str]:
+        """Terms found in nearly every document (of three or more): the publisher's name, not a topic."""
+        if len(self.documents) < 3:
+            return frozenset()
+        floor = max(3, 0.8 * len(self.documents))
+        return frozenset(t for t, srcs in self._term_index().items() if len(srcs) >= floor)
+
+    def masked(self, text: str, placeholder: str = "ce médicament") -> str:
+        """The text with each name of a corpus medicine, product or practice replaced by a neutral placeholder: how
+        triage's classifiers and example phrasings read a question, so they judge its wording, never which medicine
+        it names (a classifier trained on one corpus's questions then works on any other).
+
+        >>> CorpusProfile({"a": DocumentProfile("a", "A", terms=["depakine"])}).masked("enceinte sous Dépakyne !")
+        'enceinte sous ce médicament !'
+        """
+        if not self.documents:
+            return text
+        everywhere = self.everywhere()
+
+        def replace(match: re.Match) -> str:
+            word = normalize(match.group(0))
+            named = self.terms_named(word) if len(word) >= MIN_TERM_CHARS else set()
+            return placeholder if named - everywhere else match.group(0)
+
+        return WORD.sub(replace, text)
+
+    def documents_named(self, text: str) -> list[str]:
+        """The documents whose terms a text names; first the one where they rank highest (a document's leading
+        terms are its title's and topics', then its most frequent)."""
+        named = self.terms_named(text) - self.everywhere()
+        scores: Counter = Counter()
+        for term in named:
+            for src in self._term_index().get(term, ()):
+                scores[src] += 1 + 1 / (1 + self._rank(src, term))
+        return [src for src, _ in scores.most_common()]
+
+    def _rank(self, source: str, term: str) -> int:
+        ranks = self.__dict__.setdefault("_ranks", {})
+        if source not in ranks:
+            ranks[source] = {t: i for i, t in enumerate(self.documents[source].terms)}
+        return ranks[source].get(term, len(ranks[source]))
+
+    def dangerous_in_pregnancy(self, text: str) -> list[str]:
+        """The documents with a pregnancy warning whose terms the text names."""
+        return [src for src in self.documents_named(text) if self.documents[src].pregnancy_warning]
+
+    def unknown_terms(self, text: str, original: str | None = None) -> list[str]:
+        """Words of a question that look like the name of a medicine or condition and that the corpus never uses:
+        rare in French and English, not a misspelling of a corpus or ordinary word, and shaped like a drug or disease
+        name (a WHO stem such as -profène, -cilline, -prazole; -ome, -ite, -ose) or written with a capital (a brand; ordinary words that open
+        a sentence are common, so never taken for one).
+
+        >>> CorpusProfile(vocabulary={"grossesse", "pendant"}).unknown_terms("l'ibuprofene pendant la grossesse ?")
+        ['ibuprofene']
+        """
+        if not self.vocabulary:
+            return []  # no corpus known (no index yet): nothing can be told unknown
+        capitals = {normalize(m.group(0)) for m in re.finditer(r"\b[A-Z][a-zéèï]{3,}", original or "")}
+        unknown = []
+        for word in dict.fromkeys(words(normalize(text))):
+            if len(word) < 5 or word in self.vocabulary or is_common(word) or stem(word) in self._vocabulary_stems():
+                continue
+            if not (DRUG_SHAPE.search(word) or word in capitals):
+                continue
+            if _closest(word, self._near_vocabulary(word)) or self.terms_named(word):
+                continue
+            unknown.append(word)
+        return unknown
+
+    # ----- texts for the page and the messages
+
+    def covered(self, limit: int = 8) -> list[str]:
+        """What the corpus covers, in a few words each: the leading names of each document."""
+        names = []
+        everywhere = self.everywhere()
+        for doc in self.documents.values():
+            for name in doc.names[:2] or [doc.title]:
+                if normalize(name) not in everywhere and name.lower() not in {n.lower() for n in names}:
+                    names.append(name)
+        return names[:limit]
+
+    def examples(self, limit: int = 4) -> list[str]:
+        """Example questions for the page: one per document in turn."""
+        pools = [list(doc.examples) for doc in self.documents.values() if doc.examples]
+        chosen = []
+        while pools and len(chosen) < limit:
+            for pool in list(pools):
+                if pool and len(chosen) < limit:
+                    chosen.append(pool.pop(0))
+                if not pool:
+                    pools.remove(pool)
+        return chosen
+
+    # ----- storage
+
+    def save(self, index_dir: Path) -> None:
+        data = {
+            "version": VERSION,
+            "documents": {src: asdict(doc) for src, doc in self.documents.items()},
+            "vocabulary": sorted(self.vocabulary),
+        }
+        (Path(index_dir) / PROFILE).write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+
+    @classmethod
+    def load(cls, index_dir: Path) -> CorpusProfile:
+        """The profile stored with an index; an empty profile when there is none (an index built before it)."""
+        path = Path(index_dir) / PROFILE
+        if not path.exists():
+            return cls()
+        data = json.loads(path.read_text(encoding="utf-8"))
+        if data.get("version") != VERSION:
+            return cls()
+        documents = {src: DocumentProfile(**doc) for src, doc in data.get("documents", {}).items()}
+        return cls(documents, set(data.get("vocabulary", [])))
+
+    def _abbreviated(self, word: str) -> str | None:
+        """The term a short word abbreviates ("cipro" -> "ciprofloxacine"; of several, the leading one):
+        among the long terms it starts, the one a document ranks highest; None when none does."""
+        if not 4 <= len(word) <= 7:
+            return None
+        found = [(self._best_rank(t), t) for t in self._term_index() if len(t) >= len(word) + 3 and t.startswith(word)]
+        return min(found)[1] if found else None
+
+    def _best_rank(self, term: str) -> int:
+        return min(self._rank(src, term) for src in self._term_index()[term])
+
+    def _term_index(self) -> dict[str, tuple[str, ...]]:
+        cached = self.__dict__.get("_terms")
+        if cached is None:
+            index: dict[str, list[str]] = {}
+            for src, doc in self.documents.items():
+                for term in doc.terms:
+                    index.setdefault(term, []).append(src)
+            cached = self.__dict__["_terms"] = {t: tuple(s) for t, s in index.items()}
+        return cached
+
+    def _vocabulary_stems(self) -> frozenset[str]:
+        cached = self.__dict__.get("_stems")
+        if cached is None:
+            cached = self.__dict__["_stems"] = frozenset(stem(v) for v in self.vocabulary if len(v) >= 5)
+        return cached
+
+    def _near_vocabulary(self, word: str) -> tuple[str, ...]:
+        return tuple(v for v in self.vocabulary if v[:1] == word[:1] and abs(len(v) - len(word)) <= 2)
+
+
+# A WHO stem or a common ending of drug names (INN), or of disease names: general medical knowledge, no corpus
+# medicine or condition.
+DRUG_SHAPE = re.compile(
+    r"(profene|prazole|cilline|mycine|micine|cycline|oxacine|floxacine|azole|statine|sartan|pril|olol|dipine|"
+    r"triptan|tidine|setron|parine|xaban|gatran|mab|nib|tinib|vir|ovir|afil|lukast|barbital|azepam|zepam|"
+    r"pam|lam|done|tramine|tiline|pramine|oxetine|aline|amine|ide|ine|in|ol|one|ate|ane|ex|ax|ix|yl)$|"
+    # and of a disease's name (myélome, hépatite, psoriasis, eczéma, névralgie, neuropathie, anémie)
+    r"(ome|omes|ite|ites|ose|oses|iasis|isme|algie|pathie|emie|ema|eme|plegie)$"
+)
+
+
+def words(normalised: str) -> list[str]:
+    """The words of a normalised text (letters, inner hyphens and apostrophes cut)."""
+    return [w for part in WORD.findall(normalised) for w in re.split(r"['-]", part) if w]
+
+
+@lru_cache(maxsize=1)
+def _common_words() -> frozenset[str]:
+    """Normalised forms of the ordinary words of French and English (Zipf >= COMMON_ZIPF)."""
+    from wordfreq import top_n_list, zipf_frequency
+
+    common = set()
+    for lang in ("fr", "en"):
+        for word in top_n_list(lang, 60000):
+            if zipf_frequency(word, lang) < COMMON_ZIPF:
+                break
+            common.add(normalize(word))
+    return frozenset(common)
+
+
+@lru_cache(maxsize=1)
+def _common_stems() -> frozenset[str]:
+    return frozenset(stem(w) for w in _common_words() if len(w) >= 5)
+
+
+def is_common(word: str) -> bool:
+    """Whether a normalised word is ordinary French or English, or an inflection of one ("affine" of "affiner")."""
+    return word in _common_words() or (len(word) >= 5 and stem(word) in _common_stems())
+
+
+def _closest(word: str, candidates: tuple[str, ...], cutoff: float = 85.0) -> str | None:
+    """The candidate a word is a misspelling of (rapidfuzz ratio >= cutoff), or None."""
+    if not candidates:
+        return None
+    from rapidfuzz import fuzz, process
+
+    best = process.extractOne(word, candidates, scorer=fuzz.ratio, score_cutoff=cutoff)
+    return best[0] if best else None
+
+
+# ----- building
+
+
+def profile_document(
+    source: str,
+    title: str,
+    text: str,
+    topics: list[str] | tuple = (),
+    examples: list[str] | tuple = (),
+    content_hash="",
+) -> DocumentProfile:
+    """The profile of one document, from its metadata and cleaned text."""
+    folded = normalize(text)
+    counts = Counter(w for w in words(folded) if len(w) >= MIN_TERM_CHARS and not is_common(w))
+    named = [w for t in [title, *topics] for w in words(normalize(t)) if len(w) >= MIN_TERM_CHARS and not is_common(w)]
+    # a term is a rare word the document uses, those its title or topics name first, then the most frequent
+    terms = list(dict.fromkeys([*named, *(w for w, _ in counts.most_common())]))
+    display = _display_forms(text)
+    # its names: the topics staff gave, else the title's rare words and the document's most frequent ones
+    leading = [w for w, _ in Counter({w: counts.get(w, 0) + 3 * named.count(w) for w in terms[:12]}).most_common()]
+    names = [str(t) for t in topics[:3]] or [display.get(w, w) for w in leading if w in display][:3]
+    sentences = [text[a:b].strip() for a, b in sentence_spans(text)]
+    warning = next(
+        (s for s in sentences if re.search(PREGNANCY, normalize(s)) and re.search(PREGNANCY_DANGER, normalize(s))), ""
+    )
+    return DocumentProfile(
+        source=source,
+        title=title,
+        topics=list(topics),
+        terms=terms,
+        names=names,
+        pregnancy_warning=warning,
+        instructions={
+            kind: found for kind in [*KIND_WORDS, *REFUSAL_WORDS] if (found := _instructions(sentences, kind))
+        },
+        examples=list(examples) or _made_examples(names),
+        content_hash=content_hash,
+    )
+
+
+def _instructions(sentences: list[str], kind: str, keep: int = 2) -> list[str]:
+    """The sentences of a document that tell a patient what to do in an emergency of this kind, best first."""
+    scored = []
+    for i, sentence in enumerate(sentences):
+        folded = normalize(sentence)
+        if len(sentence) > 400 or "?" in sentence:
+            continue
+        kind_hits = len(re.findall(KIND_WORDS.get(kind) or REFUSAL_WORDS[kind], folded))
+        act_hits = len(re.findall(INSTRUCTION_WORDS if kind in KIND_WORDS else RULE_WORDS, folded))
+        if kind_hits and act_hits:
+            scored.append((kind_hits + act_hits, -i, [sentence]))
+        elif act_hits and sentence.rstrip().endswith(":"):
+            # "Appelez immédiatement le 15 si :" and the signs it lists after it
+            items = [s for s in sentences[i + 1 : i + 8] if len(s) < 200]
+            listed = sum(len(re.findall(KIND_WORDS.get(kind) or REFUSAL_WORDS[kind], normalize(s))) for s in items)
+            if listed:
+                scored.append((listed + act_hits, -i, [sentence, *items]))
+    return [s for *_, group in sorted(scored, reverse=True)[:keep] for s in group]
+
+
+def _display_forms(text: str) -> dict[str, str]:
+    """Each normalised word's most frequent written form in a text ("depakine" -> "Dépakine")."""
+    forms: dict[str, Counter] = {}
+    for word in WORD.findall(text):
+        for part in re.split(r"['-]", word):
+            if len(part) >= MIN_TERM_CHARS:
+                forms.setdefault(normalize(part), Counter())[part] += 1
+    return {w: c.most_common(1)[0][0] for w, c in forms.items()}
+
+
+def _made_examples(names: list[str]) -> list[str]:
+    return [f"Quels sont les risques de : {names[0]} ?"] if names else []
+
+
+def current_profile(index_dir: Path, documents: dict[str, dict]) -> CorpusProfile:
+    """The profile stored with an index; recomputed from its documents (and stored again, when the folder is
+    writable) when it is missing or was made by another version of the profiling (an index built before it)."""
+    profile = CorpusProfile.load(index_dir)
+    if documents and set(profile.documents) != set(documents):
+        profile = build_profile(documents, profile)
+        with contextlib.suppress(OSError):  # a read-only index still answers with the profile computed here
+            profile.save(index_dir)
+    return profile
+
+
+def build_profile(documents: dict[str, dict], previous: CorpusProfile | None = None) -> CorpusProfile:
+    """The corpus profile of the indexed documents (bot.indexer.read_documents records); a document whose content
+    hash is unchanged keeps its previous profile, so adding one document profiles that one only."""
+    previous = previous or CorpusProfile()
+    profiles = {}
+    vocabulary = set()
+    for source, record in documents.items():
+        old = previous.documents.get(source)
+        if old and old.content_hash and old.content_hash == record.get("content_hash"):
+            profiles[source] = old
+        else:
+            profiles[source] = profile_document(
+                source,
+                record.get("title", source),
+                record.get("text", ""),
+                record.get("topics", ()),
+                record.get("examples", ()),
+                record.get("content_hash", ""),
+            )
+        vocabulary.update(w for w in words(normalize(record.get("text", ""))) if len(w) >= 3)
+        vocabulary.update(w for w in words(normalize(record.get("title", ""))) if len(w) >= 3)
+    return CorpusProfile(profiles, vocabulary)

@@ -1,0 +1,84 @@
+"""What kind of message a patient sent, from general French and English wording (no corpus knowledge):
+small talk (greetings, thanks, "who are you?"), a broad question on the risks of something, a yes/no question."""
+
+from __future__ import annotations
+
+import re
+
+from bot.text import normalize
+
+# Words a message of pure small talk is made of: greetings, thanks, goodbyes, agreement, and their SMS forms.
+SMALL_TALK_WORDS = frozenset(
+    """bonjour bonsoir salut coucou hello hi hey yo re slt cc bjr bsr wesh merci mercii beaucoup bcp thanks thank
+    thx ty you u so much a lot lots vraiment infiniment ok okay oki okk d accord dac daccord bien compris parfait super top
+    cool genial nickel tres bon bonne journee soiree nuit au revoir bye goodbye see ya later a plus tard bientot
+    ciao adieu tchao good great nice perfect got it alright fine sounds je vois entendu oui yes non no madame
+    monsieur docteur doc la le les pour tout votre ton aide help info infos reponse reponses answer answers et
+    and c est cest ca sa va comment how are you vous tu tres tranquille xd lol mdr ah oh hmm hum ben bah eh""".split()
+)
+META = re.compile(
+    r"^\W*(qui (es|etes)[- ]?(tu|vous)|t'?es qui|tu es qui|vous etes qui|who are you|what are you|"
+    r"(que|qu'est-ce que) (sais|savez|connais|connaissez)[- ]?(tu|vous)|tu sais quoi|tu connais quoi|"
+    r"what do you know|what can you (do|tell me)|(tu|vous) (fais|faites|sers|servez) (a )?quoi|"
+    r"(a|à) quoi (tu sers|servez-vous|sers-tu)|c'?est quoi (ce|ton) (bot|site|service|assistant)|"
+    r"(tu|vous) (peux|pouvez) (m'aider|repondre a quoi)|how (can|do) you help|comment (ca|ça) marche|"
+    r"tu (es|est) un (robot|bot|humain)|are you (a bot|human|a robot))\b[^.?!]{0,40}[.?!]*\W*$"
+)
+_WORD = re.compile(r"[a-z]+")
+
+BROAD = re.compile(
+    r"\b(quels? (sont|est) (les |le )?(risques?|dangers?|effets? (indesirables|secondaires)|consequences)|"
+    r"(les|des) (risques?|dangers?) (de|du|des|d'|avec|pour|sous)|c'?est (dangereux|risque|grave|nocif)|"
+    r"\best(-ce)? (que )?(c'est |ce |il |elle )?(dangereux|risque|nocif)|dangereu(x|se) (le|la|les|l'|ce|cette|pour)|"
+    r"c (dangereux|dangereu)|danger (de|du|des)|risks? (of|with)|dangers? of|side effects? of|"
+    r"is (it|this|that|\w+) (a )?(dangerous|risky|safe)\b|what are the (risks|dangers|side effects)|"
+    r"what (do|should) i (need to )?know|que (dois-je|faut-il) savoir|ce qu'il faut savoir|quels effets)"
+)
+YES_NO = re.compile(
+    r"^\W*(est-ce que|est ce que|esque|es que|peut-on|puis-je|dois-je|faut-il|c'est vrai|c vrai|is it|are|can|does|"
+    r"do|should|will|is|has|have)\b|\b(est-(il|elle|ce)|peut-(il|elle|on)|va-t-(il|elle)|(ca|ça) (fait|peut|marche)|"
+    r"c'?est (vrai|efficace|sur|dangereux|possible|grave|normal|bon))\b.*\?\s*$"
+)
+
+
+def is_small_talk(text: str) -> bool:
+    """A message with no question of its own: greetings, thanks, goodbyes, "ok", "qui êtes-vous ?".
+
+    >>> is_small_talk("ok super, merci beaucoup !"), is_small_talk("merci, et pendant la grossesse ?")
+    (True, False)
+    """
+    folded = normalize(text)
+    if META.search(folded):
+        return True
+    words = _WORD.findall(folded)
+    return bool(words) and len(words) <= 12 and all(w in SMALL_TALK_WORDS for w in words) and not _only_filler(words)
+
+
+def _only_filler(words: list[str]) -> bool:
+    """Words that would pass as small talk but carry a question ("comment ça va le traitement" has other words;
+    "et" or "ça" alone is no greeting)."""
+    greeting = {"bonjour", "bonsoir", "salut", "coucou", "hello", "hi", "hey", "merci", "thanks", "thank", "thx",
+                "ty", "ok", "okay", "oki", "okk", "bye", "goodbye", "revoir", "super", "top", "parfait", "cool",
+                "genial", "nickel", "slt", "cc", "bjr", "bsr", "mercii", "dac", "daccord", "accord", "great", "nice",
+                "perfect", "alright", "ciao", "tchao", "yo", "wesh", "entendu", "compris", "lol", "mdr", "good",
+                "fine", "got", "bientot", "adieu", "re"}  # fmt: skip
+    return not any(w in greeting for w in words)
+
+
+def is_meta(text: str) -> bool:
+    """A question on the assistant itself ("qui es-tu ?", "what do you know?")."""
+    return bool(META.search(normalize(text)))
+
+
+def is_broad(text: str) -> bool:
+    """A broad question on the risks of something ("quels sont les risques de X ?", "c dangereux X ?").
+
+    >>> is_broad("c'est dangereux le tramadol ?"), is_broad("combien de jours au maximum ?")
+    (True, False)
+    """
+    return bool(BROAD.search(normalize(text)))
+
+
+def is_yes_no(text: str) -> bool:
+    """A question that expects yes or no ("Est-ce que ça fait repousser les cheveux ?")."""
+    return bool(YES_NO.search(normalize(text)))

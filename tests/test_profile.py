@@ -1,0 +1,129 @@
+"""The corpus profile: what each document covers, found in the document itself (tests/conftest.py `seed_profile`
+for the seed corpus; evals/corpora/second for documents the code was never written for)."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+from dataclasses import asdict
+from pathlib import Path
+
+import pytest
+
+from bot.documents import load_corpus
+from bot.profile import CorpusProfile, build_profile
+from tests.conftest import PROJECT, seed_profile
+
+SECOND = PROJECT / "evals" / "corpora" / "second"
+# The seed documents' medicines, brands and practices: none of them may appear in bot/ (code and data).
+SEED_NAMES = (
+    r"isotr[eé]tino|roacc?utane|accutane|curacn[eé]|procuta|contracn[eé]|acn[eé]trait|thalidomid|tacrolimus|"
+    r"protopic|m[eé]soth[eé]rap|\bm[eé]so\w*|vitiligo"
+)
+
+
+@pytest.fixture(scope="module")
+def seed():
+    return seed_profile()
+
+
+@pytest.fixture(scope="module")
+def second():
+    documents = {d.source: asdict(d) for d in load_corpus(SECOND).documents}
+    return build_profile(documents)
+
+
+def test_the_code_and_its_data_name_no_medicine_or_practice_of_the_seed_corpus():
+    files = [p for p in (PROJECT / "bot").rglob("*") if p.is_file() and p.suffix in (".py", ".yaml", ".json", ".md")]
+    found = [
+        f"{p.relative_to(PROJECT)}:{n}: {line.strip()[:80]}"
+        for p in files
+        for n, line in enumerate(p.read_text(encoding="utf-8", errors="replace").splitlines(), start=1)
+        if re.search(SEED_NAMES, line, re.IGNORECASE)
+    ]
+    assert files and not found, "\n".join(found)
+
+
+def test_grep_agrees():
+    """The same check as the README's command, with grep itself."""
+    result = subprocess.run(
+        ["grep", "-rniE", SEED_NAMES.replace(r"\b", r"\<").replace(r"\w", "[a-z]"), "bot/"],
+        cwd=PROJECT,
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 1 and not result.stdout, result.stdout[:2000]
+
+
+def test_each_document_names_its_medicines_and_brands(seed, second):
+    assert seed.documents_named("isotrétinoïne")[0] == "ansm-2026-03-12-isotretinoine-usages-esthetiques.txt"
+    assert {"isotretinoine", "roaccutane", "curacne"} <= set(seed.documents[_named(seed, "isotretinoine")].terms)
+    valproate = second.documents["valproate-grossesse.pdf"]
+    assert {"valproate", "depakine", "depakote"} <= set(valproate.terms)
+    assert "pseudoephedrine" in second.documents["decongestionnants-vasoconstricteurs.md"].terms
+
+
+def test_a_document_without_metadata_is_profiled_from_its_text(second):
+    opioids = second.documents["opioides-codeine-tramadol.txt"]
+    assert not opioids.topics and {"tramadol", "codeine", "naloxone"} <= set(opioids.terms)
+    assert opioids.names and opioids.examples
+
+
+def test_warnings_for_pregnancy_are_found_where_the_document_states_them(seed, second):
+    assert second.dangerous_in_pregnancy("je suis enceinte sous Dépakine") == ["valproate-grossesse.pdf"]
+    assert second.dangerous_in_pregnancy("enceinte et je prends du tramadol") == []
+    assert seed.dangerous_in_pregnancy("enceinte sous roaccutane")
+    assert not seed.dangerous_in_pregnancy("enceinte, une séance de mésothérapie ?")
+
+
+def test_emergency_instructions_are_the_documents_own_sentences(second):
+    valproate = second.documents["valproate-grossesse.pdf"]
+    assert any("arrêter" in s for s in valproate.instructions["pregnancy"])
+    stroke = second.documents["decongestionnants-vasoconstricteurs.md"].instructions["stroke"]
+    assert any("15" in s for s in stroke) and any("parler" in s for s in stroke)
+
+
+def test_misspellings_abbreviations_and_english_names_find_the_term(seed, second):
+    assert seed.terms_named("c koi les effets du roacutan ?") == {"roaccutane"}
+    assert seed.terms_named("isotretinoin and pregnancy") == {"isotretinoine"}
+    assert second.terms_named("jai oublié mon metho") == {"methotrexate"}
+    assert "ciprofloxacine" in second.terms_named("la cipro et les tendons")
+    assert second.terms_named("les médicaments contre le rhume") == set()  # an ordinary word is no misspelling
+
+
+def test_medicines_the_corpus_does_not_know_are_told_apart(second):
+    assert second.unknown_terms("et le spasfon pour mes regles ?", "et le Spasfon pour mes règles ?") == ["spasfon"]
+    assert second.unknown_terms("l'omeprazole avec le tramadol ?") == ["omeprazole"]  # the shape of a drug name
+    assert second.unknown_terms("la depakine pendant la grossesse ?") == []
+    assert second.unknown_terms("vu sur tiktok, c'est vrai ?") == []
+
+
+def test_the_profile_is_stored_with_the_index_and_reused_for_unchanged_documents(tmp_path, second):
+    second.save(tmp_path)
+    loaded = CorpusProfile.load(tmp_path)
+    assert loaded.documents == second.documents and loaded.vocabulary == second.vocabulary
+    documents = {d.source: asdict(d) for d in load_corpus(SECOND).documents}
+    changed = dict(documents)
+    name = "montelukast-neuropsychiatrique.txt"
+    changed[name] = {**documents[name], "text": documents[name]["text"] + " Rupture.", "content_hash": "new"}
+    rebuilt = build_profile(changed, loaded)
+    assert all(rebuilt.documents[s] is loaded.documents[s] for s in documents if s != name)
+    assert rebuilt.documents[name] is not loaded.documents[name]
+
+
+def test_page_texts_come_from_the_profile(second):
+    from bot.web.render import page_texts
+
+    texts = page_texts(second)
+    assert texts["title"].endswith(", ".join(second.covered(6))) and texts["examples"]
+    assert any(name in texts["title"] for name in ("valproate", "méthotrexate", "pseudoéphédrine"))
+    assert set(texts["examples"]) <= {q for d in second.documents.values() for q in d.examples}
+
+
+def _named(profile: CorpusProfile, term: str) -> str:
+    return profile.documents_named(term)[0]
+
+
+def test_an_index_without_profile_knows_no_medicine(tmp_path):
+    empty = CorpusProfile.load(Path(tmp_path))
+    assert not empty.documents and empty.unknown_terms("le doliprane ?") == []

@@ -1,0 +1,50 @@
+"""What kind of message a patient sent: small talk, a broad question on risks, a yes/no question."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.questions import is_broad, is_meta, is_small_talk, is_yes_no
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Bonjour", "merci", "merci beaucoup !", "ok super, merci", "Thanks a lot!", "bye", "au revoir", "slt", "ok",
+     "d'accord merci bcp", "Qui êtes-vous ?", "tu sais quoi ?", "what do you know?", "coucou 👋"],
+)  # fmt: skip
+def test_small_talk_is_recognised(text):
+    assert is_small_talk(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["merci, et pendant la grossesse ?", "bonjour, je veux mourir", "ok mais c'est dangereux ?", "et", "ça",
+     "Bonjour, quels sont les risques du tramadol ?", "je suis enceinte", "thanks, what about kids?"],
+)  # fmt: skip
+def test_a_message_with_a_question_of_its_own_is_not_small_talk(text):
+    assert not is_small_talk(text)
+
+
+def test_meta_questions():
+    assert is_meta("qui es-tu ?") and is_meta("Who are you?") and not is_meta("qui peut prescrire ?")
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Quels sont les risques de l'isotrétinoïne ?", "c dangereux l'actifed rhume ?", "What are the risks of codeine?",
+     "Is methotrexate a dangerous drug?", "c'est dangereux le tramadol ?", "les dangers du méthotrexate ?"],
+)  # fmt: skip
+def test_broad_questions_on_risks(text):
+    assert is_broad(text)
+
+
+@pytest.mark.parametrize(
+    "text", ["Combien de jours au maximum ?", "Qui peut prescrire ce médicament ?", "et pendant la grossesse ?"]
+)
+def test_precise_questions_are_not_broad(text):
+    assert not is_broad(text)
+
+
+def test_yes_no_questions():
+    assert is_yes_no("Est-ce que ça fait repousser les cheveux ?") and is_yes_no("Can I drink alcohol?")
+    assert not is_yes_no("Combien de temps dure le traitement ?")
