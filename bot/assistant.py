@@ -16,7 +16,7 @@ from bot.lexical import LexicalIndex
 from bot.llm import LLMWriter, make_writer
 from bot.messages import message
 from bot.profile import CorpusProfile
-from bot.questions import is_broad, is_meta, is_small_talk
+from bot.questions import is_broad, is_meta, is_small_talk, reports_low_mood
 from bot.retrieval import HybridRetriever, condense
 from bot.safety import (
     drop_injected,
@@ -25,7 +25,9 @@ from bot.safety import (
     follow_up_triage,
     is_out_of_scope,
     medicine_named,
+    names_topic,
     quote_evidence,
+    rule_triage,
     triage,
     without_injection,
 )
@@ -81,16 +83,23 @@ class Assistant:
         lang = detect_language(question or "")
         question = self.check(question, lang)
         profile = self.profile or CorpusProfile()
-        if is_small_talk(question):  # no question of its own: never searched, triaged or refused
+        if self.is_small_talk(question, profile):  # no question of its own: never searched, triaged or refused
             answer = Answer(question, self.small_talk_reply(question, lang), "small_talk", [], lang=lang)
             answer.latency_ms = (time.perf_counter() - started) * 1000
             return answer
-        query = condense(without_injection(question, profile), history, self.settings.history_turns)
+        query = condense(without_injection(question, profile), history, self.settings.history_turns, profile)
         hits = drop_injected(self.retriever.retrieve(query, self.settings.k))
         decided = triage(question, self.intents, self.settings.urgent_margin, self.settings.refused_margin, profile)
         decided = decided or follow_up_triage(question, history, profile)
         if decided is not None:
             backing = evidence(decided, question, self.retriever.lexical.chunks, profile, hits)
+            if decided.status == "urgent" and backing:
+                # and what the patient's own document says of their situation, beyond its general instruction
+                own = [h for h in hits if h.chunk.source == backing[0].hit.chunk.source]
+                seen = {(s.hit.chunk.chunk_id, s.start) for s in backing}
+                backing += [
+                    s for s in self.answerer.select(query, own, limit=2) if (s.hit.chunk.chunk_id, s.start) not in seen
+                ]
             hits = evidence_first(hits, backing, self.settings.k)
             text, citations = quote_evidence(backing, lang)
             if not citations and decided.status == "urgent":
@@ -110,6 +119,10 @@ class Assistant:
             answer = Answer(question, self.out_of_scope_message(lang), "out_of_scope", [], lang=lang, hits=hits)
         else:
             text, citations = self._compose(question, query, hits, profile, lang)
+            mood = self._mood_warning(question, query, hits, profile, lang) if reports_low_mood(question) else None
+            if mood is not None:  # the document's warning on mood first, and telling the prescriber now
+                lead, warning, warned = mood
+                text, citations = f"{lead}\n\n{warning}", warned
             if not citations:
                 answer = Answer(question, message("not_found", lang), "out_of_scope", [], lang=lang, hits=hits)
             else:
@@ -132,6 +145,25 @@ class Assistant:
             if citations:
                 return text, citations
         return self.answerer.compose(query, hits, lang)
+
+    def _mood_warning(self, question: str, query: str, hits, profile: CorpusProfile, lang: str):
+        """For a patient who feels down: the advice to tell the prescriber now (3114 if suicidal thoughts come) and
+        the warning on mood of the document of their medicine, when it has one; None otherwise."""
+        from bot.safety.triage import Triage
+
+        backing = evidence(Triage("urgent", "suicide"), query, self.retriever.lexical.chunks, profile, hits)
+        if not backing:
+            return None
+        text, citations = quote_evidence(backing, lang)
+        return message("mood_advice", lang), text, citations
+
+    def is_small_talk(self, question: str, profile: CorpusProfile) -> bool:
+        """Small talk (bot.questions) that names no corpus medicine and tells no emergency the rules know: "merci, j'ai
+        envie de mourir" is never taken for thanks. (The urgent classifier is not asked: trained on single turns of
+        conversations, it fires on a bare "merci" said after an emergency.)"""
+        if not is_small_talk(question):
+            return False
+        return not names_topic(question, profile) and rule_triage(question, profile) is None
 
     def small_talk_reply(self, question: str, lang: str = "fr") -> str:
         """A short friendly reply to small talk; "who are you?" is told what the corpus covers."""

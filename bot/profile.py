@@ -26,7 +26,7 @@ from pathlib import Path
 from bot.text import normalize, sentence_spans, stem
 
 PROFILE = "profile.json"
-VERSION = 3  # raised when profiling changes: a stored profile of another version is recomputed, not reused
+VERSION = 5  # raised when profiling changes: a stored profile of another version is recomputed, not reused
 # A word at or above this Zipf frequency (about once per 10^6 words) is ordinary French or English; below it, a
 # word the documents use is a term of their own (a medicine, a brand, a condition, a practice).
 COMMON_ZIPF = 3.0
@@ -80,6 +80,8 @@ class DocumentProfile:
     instructions: dict[str, list[str]] = field(default_factory=dict)  # emergency kind -> sentences to quote
     examples: list[str] = field(default_factory=list)
     content_hash: str = ""
+    injected: bool = False  # its medicine or practice is given by injection (the text speaks of injections throughout)
+    medicines: list[str] = field(default_factory=list)  # the terms that name a medicine, brand or practice
 
 
 @dataclass
@@ -119,7 +121,12 @@ class CorpusProfile:
         floor = max(3, 0.8 * len(self.documents))
         return frozenset(t for t, srcs in self._term_index().items() if len(srcs) >= floor)
 
-    def masked(self, text: str, placeholder: str = "ce médicament") -> str:
+    def generic(self, text: str) -> str:
+        """The text with each named corpus medicine or practice replaced by what it is for the emergency rules:
+        "injection" when its document is about an injected product or practice, "medicament" otherwise."""
+        return self.masked(text, lambda sources: "injection" if self.documents[sources[0]].injected else "medicament")
+
+    def masked(self, text: str, placeholder="ce médicament") -> str:
         """The text with each name of a corpus medicine, product or practice replaced by a neutral placeholder: how
         triage's classifiers and example phrasings read a question, so they judge its wording, never which medicine
         it names (a classifier trained on one corpus's questions then works on any other).
@@ -130,11 +137,19 @@ class CorpusProfile:
         if not self.documents:
             return text
         everywhere = self.everywhere()
+        medicines = {m for doc in self.documents.values() for m in doc.medicines}
 
         def replace(match: re.Match) -> str:
             word = normalize(match.group(0))
-            named = self.terms_named(word) if len(word) >= MIN_TERM_CHARS else set()
-            return placeholder if named - everywhere else match.group(0)
+            named = (self.terms_named(word) if len(word) >= MIN_TERM_CHARS else set()) - everywhere
+            named &= medicines
+            if not named:
+                return match.group(0)
+            return (
+                placeholder(self.documents_named(word) or list(self._term_index()[min(named)]))
+                if callable(placeholder)
+                else placeholder
+            )
 
         return WORD.sub(replace, text)
 
@@ -260,13 +275,14 @@ class CorpusProfile:
 
 # A WHO stem or a common ending of drug names (INN), or of disease names: general medical knowledge, no corpus
 # medicine or condition.
-DRUG_SHAPE = re.compile(
+MEDICINE_SHAPE = re.compile(
     r"(profene|prazole|cilline|mycine|micine|cycline|oxacine|floxacine|azole|statine|sartan|pril|olol|dipine|"
     r"triptan|tidine|setron|parine|xaban|gatran|mab|nib|tinib|vir|ovir|afil|lukast|barbital|azepam|zepam|"
-    r"pam|lam|done|tramine|tiline|pramine|oxetine|aline|amine|ide|ine|in|ol|one|ate|ane|ex|ax|ix|yl)$|"
-    # and of a disease's name (myélome, hépatite, psoriasis, eczéma, névralgie, neuropathie, anémie)
-    r"(ome|omes|ite|ites|ose|oses|iasis|isme|algie|pathie|emie|ema|eme|plegie)$"
+    r"pam|lam|done|tramine|tiline|pramine|oxetine|aline|amine|ide|ine|in|ol|one|ate|ane|ex|ax|ix|yl)$"
 )
+# and of a disease's name (myélome, hépatite, psoriasis, eczéma, névralgie, neuropathie, anémie)
+DISEASE_SHAPE = re.compile(r"(ome|omes|ite|ites|ose|oses|iasis|isme|algie|pathie|emie|ema|eme|plegie)$")
+DRUG_SHAPE = re.compile(f"{MEDICINE_SHAPE.pattern}|{DISEASE_SHAPE.pattern}")
 
 
 def words(normalised: str) -> list[str]:
@@ -345,7 +361,20 @@ def profile_document(
         },
         examples=list(examples) or _made_examples(names),
         content_hash=content_hash,
+        injected=len(re.findall(r"\b(inject\w*|piqures?|seringues?)\b", folded)) >= 5,
+        medicines=_medicines(terms, [w for w in words(normalize(title)) if len(w) >= MIN_TERM_CHARS], text),
     )
+
+
+def _medicines(terms: list[str], title_words: list[str], text: str) -> list[str]:
+    """The terms that name a medicine, a brand or a practice, not a condition or a rare common noun: shaped like a
+    drug name (a WHO stem), written with a capital inside a sentence (a brand), or a rare word of the title."""
+    brands = {normalize(m.group(0)) for m in re.finditer(r"(?<=[\w,;(] )[A-Z][\wéèëêïîôç]{3,}", text)}
+    return [
+        t
+        for t in terms
+        if not DISEASE_SHAPE.search(t) and (MEDICINE_SHAPE.search(t) or t in brands or t in title_words)
+    ]
 
 
 def _instructions(sentences: list[str], kind: str, keep: int = 2) -> list[str]:

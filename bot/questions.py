@@ -17,12 +17,12 @@ SMALL_TALK_WORDS = frozenset(
     and c est cest ca sa va comment how are you vous tu tres tranquille xd lol mdr ah oh hmm hum ben bah eh""".split()
 )
 META = re.compile(
-    r"^\W*(qui (es|etes)[- ]?(tu|vous)|t'?es qui|tu es qui|vous etes qui|who are you|what are you|"
+    r"^\W*((bonjour|bonsoir|salut|coucou|hello|hi|hey|yo|slt|cc)\W+)?(qui (es|etes)[- ]?(tu|vous)|t'?es qui|tu es qui|vous etes qui|who are you|what are you|"
     r"(que|qu'est-ce que) (sais|savez|connais|connaissez)[- ]?(tu|vous)|tu sais quoi|tu connais quoi|"
     r"what do you know|what can you (do|tell me)|(tu|vous) (fais|faites|sers|servez) (a )?quoi|"
     r"(a|à) quoi (tu sers|servez-vous|sers-tu)|c'?est quoi (ce|ton) (bot|site|service|assistant)|"
     r"(tu|vous) (peux|pouvez) (m'aider|repondre a quoi)|how (can|do) you help|comment (ca|ça) marche|"
-    r"tu (es|est) un (robot|bot|humain)|are you (a bot|human|a robot))\b[^.?!]{0,40}[.?!]*\W*$"
+    r"tu (es|est) un (robot|bot|humain)|are you (a bot|human|a robot)|(wat|what|who) r (u|you))\b[^.?!]{0,40}[.?!]*\W*$"
 )
 _WORD = re.compile(r"[a-z]+")
 
@@ -41,8 +41,29 @@ YES_NO = re.compile(
 )
 
 
+LOW_MOOD = re.compile(
+    r"\b(je me sens|je suis|jme sens|j'ai|i feel|i'?m|i am|i have been|been feeling|feeling)\b.{0,25}\b(down|deprime\w*|"
+    r"triste|pas bien dans ma tete|a plat|sad|low|depressed|blue|moody|pas le moral|le moral a zero|plus le moral)\b|"
+    r"\b(pas le moral|moral (a zero|dans les chaussettes|en berne|bas)|mood (is )?(low|down|changes?))\b"
+)
+
+
+def reports_low_mood(text: str) -> bool:
+    """Whether a patient says they feel down ("je me sens un peu déprimée", "I've been feeling low")."""
+    return bool(LOW_MOOD.search(normalize(text)))
+
+
+SOCIAL = frozenset(
+    """bonjour bonsoir salut coucou hello hi hey merci mercii thanks thank thx ty ok okay oki okk k kk dac daccord
+    accord bye goodbye revoir super top parfait cool genial nickel slt cc bjr bsr great nice perfect alright ciao
+    tchao yo wesh entendu compris lol mdr bientot adieu rassure rassurant""".split()
+)
+
+
 def is_small_talk(text: str) -> bool:
-    """A message with no question of its own: greetings, thanks, goodbyes, "ok", "qui êtes-vous ?".
+    """A message with no question of its own: greetings, thanks, goodbyes, "ok", "qui êtes-vous ?"; also a short
+    remark around them ("ok merci je l'appelle", "merci ça me rassure"). The assistant checks besides that no
+    emergency is told in it (bot.assistant), so "merci, je veux mourir" is never small talk.
 
     >>> is_small_talk("ok super, merci beaucoup !"), is_small_talk("merci, et pendant la grossesse ?")
     (True, False)
@@ -51,7 +72,13 @@ def is_small_talk(text: str) -> bool:
     if META.search(folded):
         return True
     words = _WORD.findall(folded)
-    return bool(words) and len(words) <= 12 and all(w in SMALL_TALK_WORDS for w in words) and not _only_filler(words)
+    if not words or len(words) > 12:
+        return False
+    if all(w in SMALL_TALK_WORDS for w in words) and not _only_filler(words):
+        return True
+    # a short remark around thanks or a greeting, asking nothing
+    others = [w for w in words if w not in SMALL_TALK_WORDS and w not in SOCIAL]
+    return any(w in SOCIAL for w in words) and "?" not in folded and len(others) <= 4 and len(words) <= 8
 
 
 def _only_filler(words: list[str]) -> bool:

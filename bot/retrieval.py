@@ -41,19 +41,44 @@ def is_follow_up(question: str) -> bool:
     return bool(_FOLLOW_UP_START.match(folded) or _ANAPHORA.search(folded) or len(words(question)) <= 2)
 
 
-def condense(question: str, history: list[dict] | None, turns: int = 2) -> str:
+def condense(question: str, history: list[dict] | None, turns: int = 2, profile=None) -> str:
     """The search query for a question in a conversation, without an LLM.
 
-    A follow-up gets the user's previous questions prepended; a self-contained
-    question is searched as it is.
+    A follow-up gets the user's previous questions of the same thread prepended; a self-contained
+    question is searched as it is. With the corpus profile (bot.profile), a question that names a medicine or
+    practice of other documents than the thread's starts a new thread, even when it begins with "et"; small talk
+    ("merci", "ok") is never part of a thread.
 
     >>> condense("et pendant la grossesse ?", [{"role": "user", "content": "Risques du valproate ?"}])
     "Risques du valproate ? et pendant la grossesse ?"
     """
-    if not history or turns == 0 or not is_follow_up(question):
+    from bot.questions import is_small_talk
+
+    if not history or turns == 0:
         return question
-    earlier = [t["content"] for t in history if t.get("role") == "user" and str(t.get("content", "")).strip()]
-    return " ".join([*earlier[-turns:], question]) if earlier else question
+    earlier = [
+        str(t["content"])
+        for t in history
+        if t.get("role") == "user" and str(t.get("content", "")).strip() and not is_small_talk(str(t["content"]))
+    ]
+    if not earlier:
+        return question
+    if profile is not None:
+        named = set(profile.documents_named(question))
+        thread = next((set(profile.documents_named(t)) for t in reversed(earlier) if profile.documents_named(t)), set())
+        if named and not named & thread:
+            return question  # another topic: a new thread
+        if named and not is_follow_up(question):
+            return question  # the same topic, named again in a question of its own
+        # the thread: the question that named its topic, then the latest ones after it
+        start = next((i for i in range(len(earlier) - 1, -1, -1) if profile.documents_named(earlier[i])), None)
+        if start is not None:
+            earlier = [earlier[start], *earlier[max(start + 1, len(earlier) - turns + 1) :]]
+        if not named:
+            return " ".join([*earlier[-turns:], question])
+    if not is_follow_up(question):
+        return question
+    return " ".join([*earlier[-turns:], question])
 
 
 class HybridRetriever:

@@ -18,7 +18,7 @@ def test_small_talk_is_recognised(text):
 
 @pytest.mark.parametrize(
     "text",
-    ["merci, et pendant la grossesse ?", "bonjour, je veux mourir", "ok mais c'est dangereux ?", "et", "ça",
+    ["merci, et pendant la grossesse ?", "ok mais c'est dangereux ?", "et", "ça",
      "Bonjour, quels sont les risques du tramadol ?", "je suis enceinte", "thanks, what about kids?"],
 )  # fmt: skip
 def test_a_message_with_a_question_of_its_own_is_not_small_talk(text):
@@ -48,3 +48,32 @@ def test_precise_questions_are_not_broad(text):
 def test_yes_no_questions():
     assert is_yes_no("Est-ce que ça fait repousser les cheveux ?") and is_yes_no("Can I drink alcohol?")
     assert not is_yes_no("Combien de temps dure le traitement ?")
+
+
+@pytest.mark.parametrize(
+    ("question", "status"),
+    [
+        ("merci beaucoup !", "small_talk"),
+        ("ok merci je l'appelle", "small_talk"),
+        ("hi, who are you?", "small_talk"),
+        ("bonjour, je veux mourir", "urgent"),
+        ("merci, mais je crois que je vais en finir ce soir", "urgent"),
+        ("merci, je suis enceinte sous roaccutane", "urgent"),
+    ],
+)
+def test_small_talk_never_hides_an_emergency(assistant, question, status):
+    assert assistant.ask(question).status == status
+
+
+def test_thanks_after_a_low_mood_is_no_alarm(assistant):
+    history = [
+        {"role": "user", "content": "je me sens un peu down depuis que je prends du roaccutane"},
+        {"role": "assistant", "content": "Parlez-en dès maintenant au médecin qui vous a prescrit ce traitement."},
+    ]
+    answer = assistant.ask("merci", history)
+    assert answer.status == "small_talk" and "3114" not in answer.answer
+
+
+def test_who_are_you_says_what_the_corpus_covers(assistant):
+    answer = assistant.ask("Qui êtes-vous ?")
+    assert answer.status == "small_talk" and "mésothérapie" in answer.answer.lower()

@@ -76,3 +76,23 @@ def test_score_fusion_lets_bm25_decide_only_where_the_dense_scores_are_close(ass
         assert hit.dense_score <= hit.score <= hit.dense_score + 0.015 + 1e-9
     no_lexical = HybridRetriever(store, lexical, fusion="score", lexical_score_weight=0.0).retrieve(question, 5)
     assert [h.chunk.chunk_id for h in no_lexical] == [h.chunk.chunk_id for h in dense]
+
+
+def test_a_turn_naming_another_topic_starts_a_new_thread():
+    from bot.retrieval import condense
+    from tests.conftest import seed_profile
+
+    profile = seed_profile()
+    history = [
+        {"role": "user", "content": "Combien de temps dure le traitement par tacrolimus dans le vitiligo ?"},
+        {"role": "assistant", "content": "..."},
+        {"role": "user", "content": "et après 6 mois ?"},
+        {"role": "assistant", "content": "..."},
+        {"role": "user", "content": "merci"},
+        {"role": "assistant", "content": "Avec plaisir !"},
+    ]
+    assert condense("Et la mésothérapie, c'est efficace ?", history, 2, profile) == "Et la mésothérapie, c'est efficace ?"
+    # a follow-up is searched with the question that named the thread's topic, small talk left out
+    follow = condense("et en entretien ?", history, 2, profile)
+    assert follow.startswith("Combien de temps dure le traitement par tacrolimus") and "merci" not in follow
+    assert follow.endswith("et après 6 mois ? et en entretien ?")

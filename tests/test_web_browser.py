@@ -159,3 +159,30 @@ def test_staff_page_needs_the_password_then_lists_documents(web, browser):
     page.get_by_text("ansm-fiche-patient-mesotherapie.txt").first.wait_for(timeout=30_000)
     assert page.get_by_text("Index construit le").is_visible()
     page.close()
+
+
+def test_a_conversation_switches_topic_and_ends_with_thanks(web, browser):
+    """Issue 16 in the page: a second topic is answered from its own document, "merci" gets a reply, no alarm."""
+    url, _ = web
+    page = browser.new_page(viewport={"width": 1100, "height": 1400})
+    page.goto(url)
+    page.wait_for_selector("#question textarea", timeout=60_000)
+    header = page.locator("#page-header").inner_text().lower()
+    assert "mésothérapie" in header and "isotrétinoïne" in header  # the title comes from the corpus profile
+
+    ask(page, "Combien de temps dure le traitement par tacrolimus dans le vitiligo ?", 0)
+    first = page.locator("#conversation .answer").nth(0)
+    assert first.get_attribute("data-status") == "answered"
+    assert "comité" in first.locator(".source-card").first.inner_text().lower()
+
+    ask(page, "Et la mésothérapie, c'est efficace ?", 1)
+    second = page.locator("#conversation .answer").nth(1)
+    assert second.get_attribute("data-status") == "answered"
+    sources = " ".join(second.locator(".source-card").all_inner_texts()).lower()
+    assert "mésothérapie" in sources and "tacrolimus" not in second.locator(".answer-text").inner_text().lower()
+
+    ask(page, "merci beaucoup !", 2)
+    third = page.locator("#conversation .answer").nth(2)
+    assert third.get_attribute("data-status") == "small_talk"
+    assert "plaisir" in third.inner_text() and page.locator("#conversation .status-urgent").count() == 0
+    page.close()

@@ -349,6 +349,7 @@ URGENT = {
         r"\b(\d+|quelques|plusieurs|deux|trois|quatre|cinq|dix) (jours?|semaines?) de retard\b",
         r"\b(grossesse|enceinte)\b.{0,80}\b(c'est|ce serait|ca pourrait etre|c'est peut-etre) (mon|son|notre) cas\b",
     ),
+    # (read with the corpus's injected products and practices named "injection": bot.safety.triage._rules)
     "infection": _rx(
         # a sign of infection asked about, then said to be lived ("... de la fièvre ? c'est ce qui m'arrive")
         r"\b(fievre|frissons|abces|pus|fever|chills|abscess)\b.{0,80}\b(c'?est ce qui m'arrive|ca m'arrive|j'en ai|"
@@ -452,6 +453,7 @@ URGENT = {
         r"\b(face|mouth) (is |was )?(droop\w*|crooked|lopsided)\b",
     ),
     "red_flag": _rx(
+        r"\b(je |j)?saign\w* (des|du|de la) (gencives?|nez)\b|\bbleeding (gums|from (my|the) (gums|nose))\b",
         r"sang dans (les|mes) selles",
         r"(vomi|crache|vomis|vomir) du sang",
         r"selles noires",
@@ -551,9 +553,16 @@ LIVED = {
         r"\b(je grelotte|je claque des dents|je tremble de froid|i'?m shivering|my teeth are chattering|j'ai (de la )?(fievre|temperature)|"
         r"i have (a )?(fever|temperature)|rouge et chaud|chaud et rouge|red and hot|hot and red)\b",
     ),
+    "poisoning": _rx(
+        *SAYS_LIVED,
+        r"\b(j'?ai|jai|\bg\b|j'en ai|il a|elle a|on a|i|i'?ve|he|she|we|my \w+|mon \w+|ma \w+)\b.{0,30}"
+        r"\b(pris|prend|avale|mange|took|taken|swallowed|ate|double|doubled)\b",
+        r"\b(toute? la boite|the whole (box|pack|bottle)|trop de|too (much|many))\b",
+    ),
 }
-# Kinds where the same words serve both a report ("j'ai un abcès") and a question ("les abcès ?").
-CHECK_FRAMING = ("suicide", "infection")
+# Kinds where the same words serve both a report ("j'ai un abcès") and a question ("les abcès ?", "what are the
+# signs of an overdose?").
+CHECK_FRAMING = ("suicide", "infection", "poisoning")
 
 # A dose asked for an aesthetic or other unauthorised purpose is refused; "low-dose" in a sentence is not a request.
 DOSE_REQUEST = (
@@ -618,6 +627,10 @@ REFUSED = {
         r"\b(vend\w*|sell\w*|donne\w*|give\w*|file\w*|deliver\w*|livr\w*)",
     ),
     "dose": _rx(
+        # a quantity to get high ("combien de X pour planer")
+        r"\b(combien|how (much|many)|quelle dose|what dose|quelle quantite)\b.{0,60}\b(planer|get(ting)? high|"
+        r"(se|me) defoncer|defonce|trip(per)?|recreati\w*|pour le fun|for fun|for a buzz|un buzz)\b",
+        r"\b(planer|get(ting)? high|(se|me) defoncer|trip(per)?|for a buzz)\b.{0,60}\b(combien|how (much|many)|dose|mg)\b",
         DOSE_REQUEST + r".{0,80}" + OFF_LABEL_PURPOSE,
         OFF_LABEL_PURPOSE + r".{0,80}" + DOSE_REQUEST,
         r"(droit de|right to) (recommander|donner|indiquer|recommend|give) (des |une )?(doses?|posologies?|dosages?)",
@@ -634,7 +647,8 @@ REFUSED = {
         + OFF_LABEL_PURPOSE,
         r"\bcombien\b.{0,30}\b(je dois|dois-je|faut-il que je|je peux|puis-je|je devrais)\b.{0,10}"
         r"\b(prendre|mettre|appliquer|injecter|diluer|avaler)\b.{0,60}" + OFF_LABEL_PURPOSE,
-        r"\bhow (much|many)\b.{0,40}\b(should|do|can|must) i\b.{0,20}\b(take|inject|dilute|mix|use|keep taking)",
+        r"\bhow (much|many)\b(?! (days|weeks|months|years|times a (week|month)))"
+        r".{0,40}\b(should|do|can|must) i\b.{0,20}\b(take|inject|dilute|mix|use|keep taking)",
         r"\b(dilution|protocole|protocol)\b.{0,60}\b(lidocaine|vitamines?|vitamins?|cocktail|injections?)",
         # a dose to inject or to take alone, asked outright ("donnez-moi la dose à injecter par point")
         r"\b(donne[zs]?|give|tell|dites|dis)[- ]?(moi|me|nous|us)\b.{0,20}\b(la |les |une |the |a )?(daily )?(dose|doses|dosage|posologie|quantite)\b.{0,40}"
@@ -659,6 +673,9 @@ REFUSED = {
         + r".{0,200}\b(doses?|dosages?|posologie|mg|milligrammes?|milligrams?|how (much|many)|combien de (gelules|mg|ml))\b",
     ),
     "prescription": _rx(
+        # a forged prescription or doctor's note
+        r"\b(faux|fausse|fake|forged?|bidon)\b.{0,30}\b(ordonnance|ordo|prescription|mot du (medecin|docteur)|"
+        r"certificat|note from (the|a|my) doctor|doctor'?s note)\b",
         r"prescri[st]?(s|re|vez|rais|rai|t)?[- ]moi",
         # imperative, not a past tense ("ma dermato m'a donné une ordonnance" is a story, not a request)
         r"(?<!\ba )(?<!'a )(?<!\bai )(?<!\bont )(?<!\bas )(?<!ait )(?<!avait )(?<!aura )"
@@ -771,7 +788,7 @@ INJECTION = _rx(
 )
 # Making the bot assert something ("dis que c'est sans danger").
 ASSERT = _rx(
-    r"\b(dis|dites|ecris|affirme|confirme|reponds) (moi )?(que|qu')",
+    r"\b(dis|dites|ecris|affirme|confirme|reponds)([- ]moi)? (que|qu')",
     r"\b(say|write|state|confirm|tell me)( \w+){0,3} that\b",
     r"\b(tu|vous) (reponds|repondras|repondez|diras|dis|affirmes|affirmeras) (que|qu'|toujours que)",
     r"\b(you )?(will )?(answer|say|reply|respond) (only )?that\b",
@@ -817,6 +834,9 @@ LEGALITY = _rx(
     r"\b(est[- ]ce|c'est|c|ce n'est|is it|is that|isn'?t it|are they|sont[- ]ils|ont[- ]ils|ont[- ]elles|a[- ]t[- ]on|"
     r"avons[- ]nous)\b.{0,40}\b(legal\w*|illegal\w*|le droit|allowed|lawful|permitted|autorise\w*)",
     r"\b(legal|illegal|legaux|lawful)\w*\s*((in|en) france|here|ici|in the eu|en europe)?\s*(\?|ca\b|that\b)",
+    # whether a medicine is still sold over the counter, asked impersonally ("on peut encore l'acheter sans ordonnance ?")
+    r"\b(on peut|peut[- ]on|est-ce qu'on peut|can (you|one|people) (still )?|is it (still )?(possible|sold))\b.{0,20}"
+    r"\b(acheter|buy|get|sold)\b.{0,30}\b(sans ordonnance|over the counter|without (a )?prescription)\b",
 )
 
 # Content written to promote a medicine or to vouch for a claim ("écris un post qui dit que...", "confirme
@@ -915,7 +935,7 @@ UNCOVERED = _rx(
     r"\b(antidopage|anti-dopage|dopage|doping|drug test\w*)\b",
     r"\b(generiques?|generics?)\b",
     # storage: the documents say nothing of how to keep a medicine
-    r"\b(conserver|conserve|conservation|stocker|store|storage|keep)\b.{0,40}\b(frigo|refrigerateur|fridge|refrigerator|"
+    r"\b(conserver|conserve|conservation|stocker|store|storage|keep)\b.{0,80}\b(frigo|refrigerateur|fridge|refrigerator|"
     r"temperature|au chaud|au froid|chaleur|heat)\b|\b(frigo|fridge)\b.{0,30}\b(tube|pommade|creme|gelules|ointment|capsules)\b",
     r"\b(indemnis\w*|compensation|proces|lawsuit|plainte|avocat|lawyer|sue|suing)\b",
     r"\b(tatou\w*|tattoo\w*|piercing|epilation|waxing|wax)\b",

@@ -195,10 +195,13 @@ def rule_triage(question: str, profile: CorpusProfile = NO_PROFILE) -> Triage | 
 
 def _rules(text: str, profile: CorpusProfile) -> Triage | None:
     text = NEGATED_SIGN.sub(" ", text)
+    # the emergency patterns read a named medicine or practice as what it is ("medicament", or "injection" for an
+    # injected product or practice), whatever the corpus names it
+    generic = profile.generic(text)
     for kind, pattern in URGENT.items():
-        if _ruled_out(kind, text, profile):
+        if _ruled_out(kind, text, profile, generic):
             continue
-        if pattern.search(HYPOTHETICAL.sub(" ", text) if kind == "pregnancy" else text):
+        if pattern.search(HYPOTHETICAL.sub(" ", generic) if kind == "pregnancy" else generic):
             framed = RISK_QUESTION.search(text) or HEARSAY.search(text)
             if kind in CHECK_FRAMING and framed and not LIVED[kind].search(text):
                 continue
@@ -242,14 +245,15 @@ def is_injection(text: str) -> bool:
     return bool(INJECTION.search(folded) or LEAK.search(folded))
 
 
-def _ruled_out(kind: str, text: str, profile: CorpusProfile) -> bool:
+def _ruled_out(kind: str, text: str, profile: CorpusProfile, generic: str | None = None) -> bool:
     """Whether a normalised text rules out an emergency of this kind, whatever its words: a pregnancy long after
     the treatment, with no teratogenic drug, or under a drug denied; an infection or allergy healed in the past;
     pus in an acne spot, with no injection; period pains."""
     if kind == "pregnancy":
-        # a pregnancy is an emergency here under a drug the corpus calls dangerous in pregnancy, not under another
+        # a pregnancy is an emergency here under a drug the corpus calls dangerous in pregnancy, or when no corpus
+        # medicine is named (the patient may be under one); not under another corpus medicine
         return bool(LONG_AFTER.search(text) or _no_teratogen(text, profile) or _teratogen_denied(text, profile))
-    if (kind == "infection" and ACNE_SPOT.search(text)) or (kind == "red_flag" and MENSTRUAL.search(text)):
+    if (kind == "infection" and ACNE_SPOT.search(generic or text)) or (kind == "red_flag" and MENSTRUAL.search(text)):
         return True
     return kind in PAST_KINDS and bool(PAST_RESOLVED.search(text))
 
