@@ -81,7 +81,8 @@ def _line_kind(original: str, line: str) -> tuple[str, str]:
         return "item", item
     if match := _NUMBERED.match(line):
         rest = line[match.end() :]
-        if "." in match.group(0).strip(" .") or not _END_OF_SENTENCE.search(line):
+        # a numbered line that ends with a comma is an item hard-wrapped, not a heading
+        if ("." in match.group(0).strip(" .") or not _END_OF_SENTENCE.search(line)) and not line.endswith(","):
             return ("heading", line) if len(line) <= 90 else ("text", line)
         return "item", rest
     if original[:1].isspace() and line[:1].islower():
@@ -106,7 +107,9 @@ def _raw_units(raw: str) -> list[tuple[str, str, int | None]]:
                 continue
             kind, text = _line_kind(original.replace("\u2009", " "), line)
             previous = units[-1] if units else None
-            if previous and _cut_mid_sentence(previous[1]) and previous[0] != "heading":
+            if previous and (
+                (_cut_mid_sentence(previous[1]) and previous[0] != "heading") or _wrapped_item(previous, original, line)
+            ):
                 kind, text = "text", line
             if kind == "text" and previous and previous[0] != "heading" and _continues(previous, text):
                 previous[1] = _join(previous[1], text)
@@ -114,6 +117,20 @@ def _raw_units(raw: str) -> list[tuple[str, str, int | None]]:
             else:
                 units.append([kind, text, page_ref, kind == "heading"])
     return [(kind, _strip_markup(text), page) for kind, text, page, _ in units]
+
+
+def _wrapped_item(previous: list, original: str, line: str) -> bool:
+    """Whether an indented line carries on a long list item hard-wrapped mid-sentence ("1. La dose ... par jour,"
+    then "   soit 30 mg par jour au maximum."), not a new item whose bullet glyph was lost (those are short)."""
+    text, closed = previous[1], previous[3]
+    return (
+        previous[0] == "item"
+        and not closed
+        and len(text) >= 60
+        and (text.endswith(",") or text[-1:].isalpha())
+        and original[:3].isspace()
+        and line[:1].islower()
+    )
 
 
 def _cut_mid_sentence(text: str) -> bool:

@@ -26,7 +26,7 @@ from pathlib import Path
 from bot.text import normalize, sentence_spans, stem
 
 PROFILE = "profile.json"
-VERSION = 5  # raised when profiling changes: a stored profile of another version is recomputed, not reused
+VERSION = 7  # raised when profiling changes: a stored profile of another version is recomputed, not reused
 # A word at or above this Zipf frequency (about once per 10^6 words) is ordinary French or English; below it, a
 # word the documents use is a term of their own (a medicine, a brand, a condition, a practice).
 COMMON_ZIPF = 3.0
@@ -105,8 +105,12 @@ class CorpusProfile:
         for word in {w for w in words(normalize(text)) if len(w) >= MIN_TERM_CHARS}:
             if word in terms:
                 found.add(word)
-            elif not is_common(word) and (short := self._abbreviated(word)):
-                found.add(short)  # "metho", "cipro": the start of one term, and no ordinary word
+            elif (not is_common(word) or (len(word) >= 5 and word not in self.vocabulary)) and (
+                short := self._abbreviated(word, leading_only=is_common(word))
+            ):
+                # "metho", "cipro": the start of a term; "proto" too, an ordinary word the corpus never uses alone,
+                # when it starts one of a document's leading terms
+                found.add(short)
             elif len(word) >= 6 and not is_common(word):
                 # a misspelling keeps its first letter: "tretinoin" is another drug than its iso- form
                 close = _closest(word, tuple(t for t in terms if t[0] == word[0] and len(t) >= 6))
@@ -242,12 +246,14 @@ class CorpusProfile:
         documents = {src: DocumentProfile(**doc) for src, doc in data.get("documents", {}).items()}
         return cls(documents, set(data.get("vocabulary", [])))
 
-    def _abbreviated(self, word: str) -> str | None:
+    def _abbreviated(self, word: str, leading_only: bool = False) -> str | None:
         """The term a short word abbreviates ("cipro" -> "ciprofloxacine"; of several, the leading one):
         among the long terms it starts, the one a document ranks highest; None when none does."""
         if not 4 <= len(word) <= 7:
             return None
         found = [(self._best_rank(t), t) for t in self._term_index() if len(t) >= len(word) + 3 and t.startswith(word)]
+        if leading_only:
+            found = [(rank, t) for rank, t in found if rank < 5]
         return min(found)[1] if found else None
 
     def _best_rank(self, term: str) -> int:
@@ -339,16 +345,16 @@ def profile_document(
     folded = normalize(text)
     counts = Counter(w for w in words(folded) if len(w) >= MIN_TERM_CHARS and not is_common(w))
     named = [w for t in [title, *topics] for w in words(normalize(t)) if len(w) >= MIN_TERM_CHARS and not is_common(w)]
+    # the names it gives its subject at the start, in quotes: « proto », « Rivotril »; ordinary words or not
+    aliases = [normalize(a) for a in re.findall(r"«\s*([^\W\d_][\w-]{2,})\s*»", f"{title} {text[:400]}")]
     # a term is a rare word the document uses, those its title or topics name first, then the most frequent
-    terms = list(dict.fromkeys([*named, *(w for w, _ in counts.most_common())]))
+    terms = list(dict.fromkeys([*named, *aliases, *(w for w, _ in counts.most_common())]))
     display = _display_forms(text)
     # its names: the topics staff gave, else the title's rare words and the document's most frequent ones
     leading = [w for w, _ in Counter({w: counts.get(w, 0) + 3 * named.count(w) for w in terms[:12]}).most_common()]
     names = [str(t) for t in topics[:3]] or [display.get(w, w) for w in leading if w in display][:3]
     sentences = [text[a:b].strip() for a, b in sentence_spans(text)]
-    warning = next(
-        (s for s in sentences if re.search(PREGNANCY, normalize(s)) and re.search(PREGNANCY_DANGER, normalize(s))), ""
-    )
+    warning = _pregnancy_warning(sentences)
     return DocumentProfile(
         source=source,
         title=title,
@@ -362,7 +368,9 @@ def profile_document(
         examples=list(examples) or _made_examples(names),
         content_hash=content_hash,
         injected=len(re.findall(r"\b(inject\w*|piqures?|seringues?)\b", folded)) >= 5,
-        medicines=_medicines(terms, [w for w in words(normalize(title)) if len(w) >= MIN_TERM_CHARS], text),
+        medicines=_medicines(
+            terms, [*aliases, *(w for w in words(normalize(title)) if len(w) >= MIN_TERM_CHARS)], text
+        ),
     )
 
 
@@ -375,6 +383,23 @@ def _medicines(terms: list[str], title_words: list[str], text: str) -> list[str]
         for t in terms
         if not DISEASE_SHAPE.search(t) and (MEDICINE_SHAPE.search(t) or t in brands or t in title_words)
     ]
+
+
+def _pregnancy_warning(sentences: list[str]) -> str:
+    """The sentence that calls the document's medicine dangerous in pregnancy ("contre-indiqué pendant la
+    grossesse"), or a lead-in on pregnancy with the list of dangers it introduces ("Pris pendant la grossesse, X
+    expose à : - un risque élevé de fausse couche ; - des malformations"); "" when there is none."""
+    for i, sentence in enumerate(sentences):
+        folded = normalize(sentence)
+        if not re.search(PREGNANCY, folded) or sentence.rstrip().endswith("?"):
+            continue  # (a heading asking the question is no statement to quote)
+        if re.search(PREGNANCY_DANGER, folded):
+            return sentence
+        if sentence.rstrip().endswith(":"):
+            items = [s for s in sentences[i + 1 : i + 6] if len(s) < 250]
+            if any(re.search(PREGNANCY_DANGER, normalize(s)) for s in items):
+                return sentence
+    return ""
 
 
 def _instructions(sentences: list[str], kind: str, keep: int = 2) -> list[str]:

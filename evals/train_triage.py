@@ -81,6 +81,16 @@ def train(
     return TriageClassifier(embedding_model, weights, bias, threshold), about
 
 
+def corpus_profile(corpus_dir: Path):
+    """The corpus profile of a corpus folder, computed as indexing does."""
+    from dataclasses import asdict
+
+    from bot.documents import load_corpus
+    from bot.profile import build_profile
+
+    return build_profile({d.source: asdict(d) for d in load_corpus(Path(corpus_dir)).documents})
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("set", nargs="?", default="evals/sets/dev.jsonl")
@@ -97,7 +107,9 @@ def main(argv: list[str] | None = None) -> int:
     if problems:
         parser.error(f"{args.set}: {problems[0]}")
     embeddings = make_embeddings(settings.embedding_model, settings.embedding_batch_size)
-    vectors = question_vectors(embeddings, [c.question for c in cases])  # as triage embeds a question
+    # as triage embeds a question: medicine names masked with the profile of the corpus the set was written on
+    profile = corpus_profile(settings.corpus_dir)
+    vectors = question_vectors(embeddings, [profile.masked(c.question) for c in cases])
     trained_on = {
         "set": str(args.set),
         "cases": len(cases),

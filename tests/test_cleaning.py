@@ -53,3 +53,15 @@ def test_block_offsets_point_into_the_cleaned_text_for_every_corpus_document():
         for block in cleaned.blocks:
             assert cleaned.text[block.start : block.end] == block.text
         assert "-\n" not in cleaned.text
+
+
+def test_a_numbered_item_hard_wrapped_after_a_comma_stays_one_sentence():
+    raw = (
+        "Les règles d'utilisation à respecter\n\n"
+        "1. La dose maximale chez l'adulte est de 10 mg, jusqu'à trois fois par jour,\n"
+        "   soit 30 mg par jour au maximum.\n"
+        "2. La durée du traitement ne doit généralement pas dépasser une semaine.\n"
+    )
+    text = clean(raw).text
+    assert "trois fois par jour, soit 30 mg par jour au maximum." in text
+    assert "dépasser une semaine." in text

@@ -47,9 +47,15 @@ def _locate(quotes, chunks: list[Chunk]) -> list[Sentence]:
     for quote in quotes:
         wanted = normalize(quote)[:120]
         for chunk in chunks:
-            spans = [(a, b) for a, b in sentence_spans(chunk.text) if wanted[:60] in normalize(chunk.text[a:b])]
+            all_spans = sentence_spans(chunk.text)
+            spans = [i for i, (a, b) in enumerate(all_spans) if wanted[:60] in normalize(chunk.text[a:b])]
             if spans:
-                found.append(Sentence(len(found), Hit(chunk, 0.0), *spans[0]))
+                first = spans[0]
+                # a lead-in ("... expose à :") comes with the items it introduces
+                last = first + 4 if chunk.text[slice(*all_spans[first])].rstrip().endswith(":") else first
+                for a, b in all_spans[first : last + 1]:
+                    if not any(s.hit.chunk.chunk_id == chunk.chunk_id and s.start == a for s in found):
+                        found.append(Sentence(len(found), Hit(chunk, 0.0), a, b))
                 break
     return found
 
