@@ -91,7 +91,9 @@ def test_a_turn_naming_another_topic_starts_a_new_thread():
         {"role": "user", "content": "merci"},
         {"role": "assistant", "content": "Avec plaisir !"},
     ]
-    assert condense("Et la mésothérapie, c'est efficace ?", history, 2, profile) == "Et la mésothérapie, c'est efficace ?"
+    assert (
+        condense("Et la mésothérapie, c'est efficace ?", history, 2, profile) == "Et la mésothérapie, c'est efficace ?"
+    )
     # a follow-up is searched with the question that named the thread's topic, small talk left out
     follow = condense("et en entretien ?", history, 2, profile)
     assert follow.startswith("Combien de temps dure le traitement par tacrolimus") and "merci" not in follow
