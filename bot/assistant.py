@@ -36,6 +36,8 @@ from bot.settings import Settings
 from bot.store import REBUILD_HINT, ChromaStore, IndexMissingError
 from bot.text import detect_language
 
+INTENT_VECTORS = "intent_vectors.npz"  # triage's example phrasings, embedded once and kept with the index
+
 
 class InvalidQuestion(ValueError):
     """A question that cannot be asked as it is (empty, too long); the message says why."""
@@ -50,9 +52,10 @@ class Assistant:
     profile: CorpusProfile | None = None  # what the corpus covers (bot.profile), computed at index time
 
     def warm_up(self) -> None:
-        """Load the models and embed the corpus sentences once, before the first patient."""
-        self.answerer.warm_up(self.retriever.lexical.chunks)
-        self.retriever.retrieve("médicament", k=1)
+        """Load the models and triage's example vectors before the first patient. The corpus's sentence vectors are
+        read from the store for the passages each answer retrieves, never all at start-up (they grow with the corpus)."""
+        hits = self.retriever.retrieve("médicament", k=1)
+        self.answerer.warm_up([h.chunk for h in hits])
         self.intents.warm_up()
 
     @cached_property
@@ -61,7 +64,12 @@ class Assistant:
         wanted = {"urgent": self.settings.urgent_classifier, "refused": self.settings.refused_classifier}
         found = {label: load_classifier(self.settings.embedding_model, label) for label, on in wanted.items() if on}
         classifiers = {label: model for label, model in found.items() if model is not None}
-        return IntentModel(self.retriever.store.embeddings, k=self.settings.intent_neighbours, classifiers=classifiers)
+        return IntentModel(
+            self.retriever.store.embeddings,
+            k=self.settings.intent_neighbours,
+            classifiers=classifiers,
+            cache=Path(self.settings.index_dir) / INTENT_VECTORS,
+        )
 
     def check(self, question: str, lang: str = "fr") -> str:
         """The question, trimmed; InvalidQuestion when it is empty or too long."""

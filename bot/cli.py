@@ -93,6 +93,7 @@ def _index(settings: Settings, rebuild: bool) -> int:
 
     report = update_index(settings, store, rebuild=rebuild, progress=progress)
     bar.close()
+    _store_intent_vectors(settings, store)
     for name, reason in report.failures:
         sys.stderr.write(f"ignoré: {name}: {reason}\n")
     print(
@@ -101,6 +102,16 @@ def _index(settings: Settings, rebuild: bool) -> int:
         f"en {report.seconds:.1f} s avec {store.model}."
     )
     return 0
+
+
+def _store_intent_vectors(settings, store) -> None:
+    """Embed triage's example phrasings once, with the index, so a starting chat only reads them."""
+    from pathlib import Path
+
+    from bot.assistant import INTENT_VECTORS
+    from bot.intents import IntentModel
+
+    IntentModel(store.embeddings, cache=Path(settings.index_dir) / INTENT_VECTORS).warm_up()
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -8,6 +8,9 @@ absolute score.
 
 from __future__ import annotations
 
+import contextlib
+import hashlib
+import json
 import threading
 from dataclasses import dataclass
 from functools import lru_cache
@@ -65,11 +68,13 @@ class IntentModel:
         prototypes: dict[str, list[str]] | None = None,
         k: int = 3,
         classifiers: dict[str, TriageClassifier] | None = None,
+        cache: Path | None = None,
     ):
         self.embeddings = embeddings
         self.prototypes = prototypes if prototypes is not None else knowledge()["prototypes"]
         self.k = k
         self.classifiers = classifiers or {}  # label -> classifier over the same question vector
+        self.cache = cache  # where the example vectors are kept with the index (one embedding per model and examples)
         self._vectors: dict[str, np.ndarray] | None = None
         self._lock = threading.Lock()
 
@@ -82,12 +87,37 @@ class IntentModel:
             if self._vectors is None:
                 labels = list(self.prototypes)
                 texts = [t for label in labels for t in self.prototypes[label]]
-                vectors = question_vectors(self.embeddings, texts)
+                vectors = self._cached(texts)
+                if vectors is None:
+                    vectors = question_vectors(self.embeddings, texts)
+                    self._store(texts, vectors)
                 self._vectors, start = {}, 0
                 for label in labels:
                     self._vectors[label] = vectors[start : start + len(self.prototypes[label])]
                     start += len(self.prototypes[label])
             return self._vectors
+
+    def _key(self, texts: list[str]) -> str:
+        from bot.embeddings import model_label
+
+        return hashlib.sha256(
+            json.dumps([model_label(self.embeddings), texts], ensure_ascii=False).encode()
+        ).hexdigest()
+
+    def _cached(self, texts: list[str]) -> np.ndarray | None:
+        """The example vectors stored with the index for these very examples and this model, if any."""
+        if self.cache is None or not self.cache.exists():
+            return None
+        try:
+            with np.load(self.cache) as stored:
+                return stored["vectors"] if str(stored["key"]) == self._key(texts) else None
+        except (OSError, ValueError, KeyError):
+            return None
+
+    def _store(self, texts: list[str], vectors: np.ndarray) -> None:
+        if self.cache is not None:
+            with contextlib.suppress(OSError):
+                np.savez(self.cache, key=self._key(texts), vectors=vectors)
 
     def scores(self, question: str) -> IntentScores:
         """The question's closeness to every intent (questions and examples embedded alike, as passages)."""

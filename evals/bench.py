@@ -55,7 +55,7 @@ def main(argv: list[str] | None = None) -> int:
         assistant = build_assistant(settings, embeddings)
         assistant.warm_up()
         print(
-            f"warm-up         {time.perf_counter() - started:8.2f} s  (stored sentence vectors read, safety examples embedded)"
+            f"warm-up         {time.perf_counter() - started:8.2f} s  (models loaded, safety examples embedded or read)"
         )
 
         search, ask = [], []

@@ -103,3 +103,30 @@ def test_training_never_reads_the_test_split():
     assert batch_of("dev-t5-urg-004") == "dev-t5" and batch_of("dev-k-ans-010") == "dev-k"
     with pytest.raises(SystemExit):
         main(["evals/sets/test.jsonl"])
+
+
+def test_the_example_vectors_are_embedded_once_and_kept_with_the_index(embeddings, tmp_path):
+    """Start-up reads the triage examples' vectors stored with the index instead of embedding ~300 phrasings."""
+    calls = []
+
+    class Counting:
+        def __getattr__(self, name):
+            return getattr(embeddings, name)
+
+        def embed_documents(self, texts):
+            calls.append(len(texts))
+            return embeddings.embed_documents(texts)
+
+    cache = tmp_path / "intent_vectors.npz"
+    first = IntentModel(Counting(), {"urgent_x": ["je veux mourir"], "ordinary": ["quels risques ?"]}, cache=cache)
+    first.warm_up()
+    assert calls == [2] and cache.exists()
+    again = IntentModel(Counting(), {"urgent_x": ["je veux mourir"], "ordinary": ["quels risques ?"]}, cache=cache)
+    again.warm_up()
+    assert calls == [2]  # read, not embedded again
+    assert np.allclose(
+        again.scores("j'ai envie de mourir").scores["urgent_x"], first.scores("j'ai envie de mourir").scores["urgent_x"]
+    )
+    changed = IntentModel(Counting(), {"urgent_x": ["autre exemple"], "ordinary": ["quels risques ?"]}, cache=cache)
+    changed.warm_up()
+    assert calls[-1] == 2  # other examples: embedded again
