@@ -26,7 +26,7 @@ from pathlib import Path
 from bot.text import normalize, sentence_spans, stem
 
 PROFILE = "profile.json"
-VERSION = 7  # raised when profiling changes: a stored profile of another version is recomputed, not reused
+VERSION = 8  # raised when profiling changes: a stored profile of another version is recomputed, not reused
 # A word at or above this Zipf frequency (about once per 10^6 words) is ordinary French or English; below it, a
 # word the documents use is a term of their own (a medicine, a brand, a condition, a practice).
 COMMON_ZIPF = 3.0
@@ -352,7 +352,10 @@ def profile_document(
     display = _display_forms(text)
     # its names: the topics staff gave, else the title's rare words and the document's most frequent ones
     leading = [w for w, _ in Counter({w: counts.get(w, 0) + 3 * named.count(w) for w in terms[:12]}).most_common()]
-    names = [str(t) for t in topics[:3]] or [display.get(w, w) for w in leading if w in display][:3]
+    medicines = _medicines(terms, [*aliases, *(w for w in words(normalize(title)) if len(w) >= MIN_TERM_CHARS)], text)
+    # the topics staff gave that name a medicine or practice, else the first topic, else the leading terms
+    named_topics = [str(t) for t in topics if set(words(normalize(str(t)))) & set(medicines)]
+    names = (named_topics or [str(t) for t in topics[:1]] or [display.get(w, w) for w in leading if w in display])[:3]
     sentences = [text[a:b].strip() for a, b in sentence_spans(text)]
     warning = _pregnancy_warning(sentences)
     return DocumentProfile(
@@ -433,7 +436,7 @@ def _display_forms(text: str) -> dict[str, str]:
 
 
 def _made_examples(names: list[str]) -> list[str]:
-    return [f"Quels sont les risques de : {names[0]} ?"] if names else []
+    return [f"{names[0]} : quels sont les risques ?"] if names else []
 
 
 def current_profile(index_dir: Path, documents: dict[str, dict]) -> CorpusProfile:

@@ -158,6 +158,11 @@ def test_staff_page_needs_the_password_then_lists_documents(web, browser):
     page.get_by_role("button", name="Entrer").click()
     page.get_by_text("ansm-fiche-patient-mesotherapie.txt").first.wait_for(timeout=30_000)
     assert page.get_by_text("Index construit le").is_visible()
+    # what the corpus profile found in each document: its names and terms, its pregnancy warning
+    page.wait_for_function(
+        "document.body.innerHTML.includes('strictement contre-indiqué pendant la grossesse')", timeout=30_000
+    )
+    assert "roaccutane" in page.content().lower() and page.get_by_text("Dangereux pendant la grossesse").is_visible()
     page.close()
 
 
