@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
@@ -49,7 +49,7 @@ class Assistant:
     retriever: HybridRetriever
     answerer: ExtractiveAnswerer
     writer: LLMWriter | None = None  # rewrites answered questions with an LLM (BOT_LLM), verified
-    profile: CorpusProfile | None = None  # what the corpus covers (bot.profile), computed at index time
+    profile: CorpusProfile = field(default_factory=CorpusProfile)  # what the corpus covers, computed at index time
 
     def warm_up(self) -> None:
         """Load the models and triage's example vectors before the first patient. The corpus's sentence vectors are
@@ -90,7 +90,7 @@ class Assistant:
         started = time.perf_counter()
         lang = detect_language(question or "")
         question = self.check(question, lang)
-        profile = self.profile or CorpusProfile()
+        profile = self.profile
         if self.is_small_talk(question, profile):  # no question of its own: never searched, triaged or refused
             answer = Answer(question, self.small_talk_reply(question, lang), "small_talk", [], lang=lang)
             answer.latency_ms = (time.perf_counter() - started) * 1000
@@ -177,8 +177,7 @@ class Assistant:
         """A short friendly reply to small talk; "who are you?" is told what the corpus covers."""
         folded = question.lower()
         if is_meta(question):
-            covered = ", ".join((self.profile or CorpusProfile()).covered()) or message("covered_unknown", lang)
-            return message("small_talk_meta", lang, covered=covered)
+            return message("small_talk_meta", lang, covered=self._covered(lang))
         if any(w in folded for w in ("merci", "thank", "thx", "mercii")):
             return message("small_talk_thanks", lang)
         if any(w in folded for w in ("revoir", "bye", "ciao", "tchao", "bientot", "bientôt", "adieu", "plus tard")):
@@ -189,8 +188,11 @@ class Assistant:
 
     def out_of_scope_message(self, lang: str = "fr") -> str:
         """The out-of-scope message, saying what the corpus covers (from the profile)."""
-        covered = ", ".join((self.profile or CorpusProfile()).covered()) or message("covered_unknown", lang)
-        return message("out_of_scope", lang, covered=covered)
+        return message("out_of_scope", lang, covered=self._covered(lang))
+
+    def _covered(self, lang: str) -> str:
+        """What the corpus covers, in a few names ("aucun document..." before any is indexed)."""
+        return ", ".join(self.profile.covered()) or message("covered_unknown", lang)
 
     def _lead(self, decided, question: str, profile: CorpusProfile, hits, lang: str) -> str:
         """The message that opens an urgent or refused answer; a pregnancy one names the patient's medicine."""

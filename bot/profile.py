@@ -18,9 +18,10 @@ from __future__ import annotations
 import contextlib
 import json
 import re
+from bisect import bisect_left
 from collections import Counter
 from dataclasses import asdict, dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 from bot.text import normalize, sentence_spans, stem
@@ -101,7 +102,7 @@ class CorpusProfile:
         ['depakine']
         """
         found = set()
-        terms = self._term_index()
+        terms = self._term_index
         for word in {w for w in words(normalize(text)) if len(w) >= MIN_TERM_CHARS}:
             if word in terms:
                 found.add(word)
@@ -120,10 +121,11 @@ class CorpusProfile:
 
     def everywhere(self) -> frozenset[str]:
         """Terms found in nearly every document (of three or more): the publisher's name, not a topic."""
-        if len(self.documents) < 3:
-            return frozenset()
-        floor = max(3, 0.8 * len(self.documents))
-        return frozenset(t for t, srcs in self._term_index().items() if len(srcs) >= floor)
+        return self._everywhere
+
+    def documents_of(self, term: str) -> tuple[str, ...]:
+        """The documents that use a term (an exact, normalised term; empty for any other word)."""
+        return self._term_index.get(term, ())
 
     def generic(self, text: str) -> str:
         """The text with each named corpus medicine or practice replaced by what it is for the emergency rules:
@@ -140,8 +142,7 @@ class CorpusProfile:
         """
         if not self.documents:
             return text
-        everywhere = self.everywhere()
-        medicines = {m for doc in self.documents.values() for m in doc.medicines}
+        everywhere, medicines = self.everywhere(), self._medicines
 
         def replace(match: re.Match) -> str:
             word = normalize(match.group(0))
@@ -150,7 +151,7 @@ class CorpusProfile:
             if not named:
                 return match.group(0)
             return (
-                placeholder(self.documents_named(word) or list(self._term_index()[min(named)]))
+                placeholder(self.documents_named(word) or list(self._term_index[min(named)]))
                 if callable(placeholder)
                 else placeholder
             )
@@ -163,15 +164,13 @@ class CorpusProfile:
         named = self.terms_named(text) - self.everywhere()
         scores: Counter = Counter()
         for term in named:
-            for src in self._term_index().get(term, ()):
+            for src in self._term_index.get(term, ()):
                 scores[src] += 1 + 1 / (1 + self._rank(src, term))
         return [src for src, _ in scores.most_common()]
 
     def _rank(self, source: str, term: str) -> int:
-        ranks = self.__dict__.setdefault("_ranks", {})
-        if source not in ranks:
-            ranks[source] = {t: i for i, t in enumerate(self.documents[source].terms)}
-        return ranks[source].get(term, len(ranks[source]))
+        ranks = self._ranks[source]
+        return ranks.get(term, len(ranks))
 
     def dangerous_in_pregnancy(self, text: str) -> list[str]:
         """The documents with a pregnancy warning whose terms the text names."""
@@ -191,7 +190,7 @@ class CorpusProfile:
         capitals = {normalize(m.group(0)) for m in re.finditer(r"\b[A-Z][a-zéèï]{3,}", original or "")}
         unknown = []
         for word in dict.fromkeys(words(normalize(text))):
-            if len(word) < 5 or word in self.vocabulary or is_common(word) or stem(word) in self._vocabulary_stems():
+            if len(word) < 5 or word in self.vocabulary or is_common(word) or stem(word) in self._vocabulary_stems:
                 continue
             if not (DRUG_SHAPE.search(word) or word in capitals):
                 continue
@@ -251,32 +250,63 @@ class CorpusProfile:
         among the long terms it starts, the one a document ranks highest; None when none does."""
         if not 4 <= len(word) <= 7:
             return None
-        found = [(self._best_rank(t), t) for t in self._term_index() if len(t) >= len(word) + 3 and t.startswith(word)]
+        terms, first = self._sorted_terms, bisect_left(self._sorted_terms, word)
+        starting = []
+        for term in terms[first:]:  # the terms that start with the word follow it in sorted order
+            if not term.startswith(word):
+                break
+            starting.append(term)
+        found = [(self._best_rank(t), t) for t in starting if len(t) >= len(word) + 3]
         if leading_only:
             found = [(rank, t) for rank, t in found if rank < 5]
         return min(found)[1] if found else None
 
     def _best_rank(self, term: str) -> int:
-        return min(self._rank(src, term) for src in self._term_index()[term])
+        return min(self._rank(src, term) for src in self._term_index[term])
 
+    # ----- indexes derived once from the documents (a profile is never changed after it is built or loaded)
+
+    @cached_property
     def _term_index(self) -> dict[str, tuple[str, ...]]:
-        cached = self.__dict__.get("_terms")
-        if cached is None:
-            index: dict[str, list[str]] = {}
-            for src, doc in self.documents.items():
-                for term in doc.terms:
-                    index.setdefault(term, []).append(src)
-            cached = self.__dict__["_terms"] = {t: tuple(s) for t, s in index.items()}
-        return cached
+        """Each term, with the documents that use it."""
+        index: dict[str, list[str]] = {}
+        for src, doc in self.documents.items():
+            for term in doc.terms:
+                index.setdefault(term, []).append(src)
+        return {t: tuple(s) for t, s in index.items()}
 
+    @cached_property
+    def _sorted_terms(self) -> list[str]:
+        return sorted(self._term_index)
+
+    @cached_property
+    def _ranks(self) -> dict[str, dict[str, int]]:
+        return {src: {t: i for i, t in enumerate(doc.terms)} for src, doc in self.documents.items()}
+
+    @cached_property
+    def _everywhere(self) -> frozenset[str]:
+        if len(self.documents) < 3:
+            return frozenset()
+        floor = max(3, 0.8 * len(self.documents))
+        return frozenset(t for t, srcs in self._term_index.items() if len(srcs) >= floor)
+
+    @cached_property
+    def _medicines(self) -> frozenset[str]:
+        return frozenset(m for doc in self.documents.values() for m in doc.medicines)
+
+    @cached_property
     def _vocabulary_stems(self) -> frozenset[str]:
-        cached = self.__dict__.get("_stems")
-        if cached is None:
-            cached = self.__dict__["_stems"] = frozenset(stem(v) for v in self.vocabulary if len(v) >= 5)
-        return cached
+        return frozenset(stem(v) for v in self.vocabulary if len(v) >= 5)
+
+    @cached_property
+    def _vocabulary_by_initial(self) -> dict[str, list[str]]:
+        by_initial: dict[str, list[str]] = {}
+        for v in self.vocabulary:
+            by_initial.setdefault(v[:1], []).append(v)
+        return by_initial
 
     def _near_vocabulary(self, word: str) -> tuple[str, ...]:
-        return tuple(v for v in self.vocabulary if v[:1] == word[:1] and abs(len(v) - len(word)) <= 2)
+        return tuple(v for v in self._vocabulary_by_initial.get(word[:1], ()) if abs(len(v) - len(word)) <= 2)
 
 
 # A WHO stem or a common ending of drug names (INN), or of disease names: general medical knowledge, no corpus

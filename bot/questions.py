@@ -58,6 +58,8 @@ SOCIAL = frozenset(
     accord bye goodbye revoir super top parfait cool genial nickel slt cc bjr bsr great nice perfect alright ciao
     tchao yo wesh entendu compris lol mdr bientot adieu rassure rassurant""".split()
 )
+# social words that make a greeting only in a message of small-talk words ("good" in "good, I took 10 pills" does not)
+SOCIAL_ALONE = frozenset({"good", "fine", "got", "re"})
 
 
 def is_small_talk(text: str) -> bool:
@@ -74,22 +76,12 @@ def is_small_talk(text: str) -> bool:
     words = _WORD.findall(folded)
     if not words or len(words) > 12:
         return False
-    if all(w in SMALL_TALK_WORDS for w in words) and not _only_filler(words):
+    # small-talk words only, one of them social: "et" or "ça" alone is no greeting
+    if all(w in SMALL_TALK_WORDS for w in words) and any(w in SOCIAL or w in SOCIAL_ALONE for w in words):
         return True
     # a short remark around thanks or a greeting, asking nothing
     others = [w for w in words if w not in SMALL_TALK_WORDS and w not in SOCIAL]
     return any(w in SOCIAL for w in words) and "?" not in folded and len(others) <= 4 and len(words) <= 8
-
-
-def _only_filler(words: list[str]) -> bool:
-    """Words that would pass as small talk but carry a question ("comment ça va le traitement" has other words;
-    "et" or "ça" alone is no greeting)."""
-    greeting = {"bonjour", "bonsoir", "salut", "coucou", "hello", "hi", "hey", "merci", "thanks", "thank", "thx",
-                "ty", "ok", "okay", "oki", "okk", "bye", "goodbye", "revoir", "super", "top", "parfait", "cool",
-                "genial", "nickel", "slt", "cc", "bjr", "bsr", "mercii", "dac", "daccord", "accord", "great", "nice",
-                "perfect", "alright", "ciao", "tchao", "yo", "wesh", "entendu", "compris", "lol", "mdr", "good",
-                "fine", "got", "bientot", "adieu", "re"}  # fmt: skip
-    return not any(w in greeting for w in words)
 
 
 def is_meta(text: str) -> bool:

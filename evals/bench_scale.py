@@ -102,6 +102,21 @@ def _settings(size_dir: Path):
 # ----- workers (each in a fresh process)
 
 
+def _timed(name: str, function, spent: dict[str, float], calls: Counter | None = None):
+    """`function`, adding the seconds of each call to spent[name] (and counting it in calls[name], when given)."""
+
+    def wrapper(*args, **kwargs):
+        started = time.perf_counter()
+        try:
+            return function(*args, **kwargs)
+        finally:
+            spent[name] += time.perf_counter() - started
+            if calls is not None:
+                calls[name] += 1
+
+    return wrapper
+
+
 def _worker_build(size_dir: Path) -> None:
     _emit("start")
     import bot.indexer as indexer
@@ -122,15 +137,7 @@ def _worker_build(size_dir: Path) -> None:
     batches: list[int] = []
 
     def timed(name, function):
-        def wrapper(*args, **kwargs):
-            started = time.perf_counter()
-            try:
-                return function(*args, **kwargs)
-            finally:
-                spent[name] += time.perf_counter() - started
-                calls[name] += 1
-
-        return wrapper
+        return _timed(name, function, spent, calls)
 
     embed_documents = embeddings.embed_documents
 
@@ -250,14 +257,7 @@ def _worker_serve(size_dir: Path) -> None:
     spent: dict[str, float] = defaultdict(float)
 
     def timed(name, function):
-        def wrapper(*args, **kwargs):
-            started = time.perf_counter()
-            try:
-                return function(*args, **kwargs)
-            finally:
-                spent[name] += time.perf_counter() - started
-
-        return wrapper
+        return _timed(name, function, spent)
 
     patched = [
         (bot.assistant, "open_index"),

@@ -5,7 +5,7 @@ from __future__ import annotations
 from bot.answer import Citation, Sentence, number_citations
 from bot.chunking import Chunk
 from bot.messages import message
-from bot.profile import CorpusProfile
+from bot.profile import REFUSAL_WORDS, CorpusProfile
 from bot.retrieval import Hit
 from bot.safety.triage import Triage, is_injection
 from bot.text import normalize, sentence_spans
@@ -27,11 +27,7 @@ def evidence(
             continue
         quotes = list(document.instructions.get(triaged.kind, []))
         if not quotes and triaged.status == "refused":  # what the document says of its rules, whatever the kind
-            quotes = [
-                q
-                for kind in ("purchase", "prescription", "dose", "self_injection")
-                for q in document.instructions.get(kind, [])
-            ][:2]
+            quotes = [q for kind in REFUSAL_WORDS for q in document.instructions.get(kind, [])][:2]
         if triaged.kind == "pregnancy" and document.pregnancy_warning:
             quotes.insert(0, document.pregnancy_warning)
         # a passage carrying instructions to an assistant is never quoted (bot.safety.triage.drop_injected)
@@ -45,10 +41,10 @@ def _locate(quotes, chunks: list[Chunk]) -> list[Sentence]:
     """Each quote as a Sentence of the chunk that holds it (quotes found in no chunk are left out)."""
     found = []
     for quote in quotes:
-        wanted = normalize(quote)[:120]
+        wanted = normalize(quote)[:60]  # a stored quote may have been cut by the chunking: its start finds it
         for chunk in chunks:
             all_spans = sentence_spans(chunk.text)
-            spans = [i for i, (a, b) in enumerate(all_spans) if wanted[:60] in normalize(chunk.text[a:b])]
+            spans = [i for i, (a, b) in enumerate(all_spans) if wanted in normalize(chunk.text[a:b])]
             if spans:
                 first = spans[0]
                 # a lead-in ("... expose à :") comes with the items it introduces

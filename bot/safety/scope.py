@@ -56,9 +56,7 @@ def unsupported_aspect(
     passages = [normalize(h.chunk.search_text) for h in hits[:top]]
     for name, evidence in _aspect_evidence(question).items():
         if not any(
-            not wanted
-            or _documents_before(p, found.start(), profile) & wanted
-            or not _documents_before(p, found.start(), profile)
+            _about(_documents_before(p, found.start(), profile), wanted)
             for e in evidence
             for p in passages
             for found in re.finditer(e, p)
@@ -67,13 +65,17 @@ def unsupported_aspect(
     return None
 
 
+def _about(before: set[str], wanted: set[str]) -> bool:
+    """Whether evidence counts for the documents asked about: none asked, none named before it, or the same."""
+    return not wanted or not before or bool(before & wanted)
+
+
 def _documents_before(passage: str, position: int, profile: CorpusProfile) -> set[str]:
     """The documents of the corpus term named last before `position` in a normalised passage (empty when none)."""
-    terms = profile._term_index()
     everywhere = profile.everywhere()
     for word in reversed(WORD.findall(passage[: position + 1])):
-        if word in terms and word not in everywhere:
-            return set(terms[word])
+        if word not in everywhere and (documents := profile.documents_of(word)):
+            return set(documents)
     return set()
 
 
@@ -96,9 +98,15 @@ def asked_part(question: str) -> str:
     return " ".join(asked) if len(" ".join(asked).split()) >= MIN_ASKED_WORDS else question
 
 
-def uncovered_aspect(question: str, hits: list[Hit] | None = None, profile: CorpusProfile = NO_PROFILE) -> str | None:
+def uncovered_aspect(
+    question: str,
+    hits: list[Hit] | None = None,
+    profile: CorpusProfile = NO_PROFILE,
+    topics: set[str] | None = None,
+) -> str | None:
     """What makes a question unanswerable from the corpus: a medicine or condition the corpus does not know,
-    chatter, or an aspect (price, dose, sun...) that the retrieved passages do not speak of; None when nothing does."""
+    chatter, or an aspect (price, dose, sun...) that the retrieved passages do not speak of for `topics` (those the
+    question names when not given); None when nothing does."""
     text = rule_text(question)
     found = UNCOVERED.search(text)
     if found:
@@ -106,7 +114,7 @@ def uncovered_aspect(question: str, hits: list[Hit] | None = None, profile: Corp
     unknown = profile.unknown_terms(text, question)
     if unknown:  # another medicine or condition, even beside a corpus one ("X pour la maladie de Crohn ?")
         return unknown[0]
-    return unsupported_aspect(question, hits or [], profile=profile)
+    return unsupported_aspect(question, hits or [], topics, profile=profile)
 
 
 def lexical_overlap(question: str, hits: list[Hit], top: int = 3) -> float:
@@ -159,11 +167,7 @@ def scope_evidence(
         topics |= topics_named(turn, profile)
     best_dense = max((h.dense_score for h in hits if h.dense_score is not None), default=None)
     asked = asked_part(question)
-    found = UNCOVERED.search(rule_text(asked))
-    unknown = profile.unknown_terms(rule_text(asked), asked)
-    uncovered = (
-        found.group(0) if found else unknown[0] if unknown else unsupported_aspect(asked, hits, topics, profile=profile)
-    )
+    uncovered = uncovered_aspect(asked, hits, profile, topics)
     # read with the turn it follows, the question may ask something else ("elles durent..." of the videos)
     if uncovered and query and earlier and uncovered in asked_aspects(asked) and uncovered not in asked_aspects(query):
         uncovered = None

@@ -13,7 +13,6 @@ from pathlib import Path
 import gradio as gr
 
 from bot.assistant import Assistant, InvalidQuestion, index_info
-from bot.profile import CorpusProfile
 from bot.settings import PROJECT_DIR, Settings
 from bot.web.feedback import FeedbackStore
 from bot.web.render import Turn, answer_markdown, conversation_html, page_texts, profile_row, ui_text
@@ -52,11 +51,11 @@ def answer_turn(assistant: Assistant, question: str, turns: list[Turn]):
 
 def build_ui(assistant: Assistant, settings: Settings, library: Library, feedback: FeedbackStore) -> gr.Blocks:
     """The patients' chat and the staff page over one assistant; all state is per browser session."""
-    texts = page_texts(assistant.profile or CorpusProfile())
+    texts = page_texts(assistant.profile)
     with gr.Blocks(title=ui_text("page_title"), fill_width=False) as blocks:
 
         def header() -> str:
-            now = page_texts(assistant.profile or CorpusProfile())  # re-read on each page load: a re-index shows
+            now = page_texts(assistant.profile)  # re-read on each page load: a re-index shows
             return f"# {now['title']}\n\n{now['intro']}"
 
         gr.Markdown(header, elem_id="page-header")
@@ -208,7 +207,7 @@ def _staff_tab(assistant: Assistant, settings: Settings, library: Library, feedb
             if counts
             else ui_text("staff_no_index")
         )
-        profile = assistant.profile or CorpusProfile()
+        profile = assistant.profile
         rows = [
             [name, meta.get("title", ""), meta.get("publisher", ""), meta.get("date", ""), counts.get(name, 0)]
             + profile_row(profile.documents.get(name))
