@@ -19,7 +19,7 @@ def main() -> None:
     from bot.web.server import create_app, ensure_index
 
     settings = Settings()
-    embeddings = make_embeddings(settings.embedding_model, settings.embedding_batch_size)
+    embeddings = make_embeddings(settings.embedding_model, settings.embedding_batch_size, settings.embedding_runtime)
     ensure_index(settings, embeddings)
     assistant = build_assistant(settings, embeddings)
     assistant.warm_up()

@@ -154,8 +154,10 @@ class ExtractiveAnswerer:
         section_leads: set[str] | None = None,
         lead_weight: float = 0.15,
         diversity: float = 0.5,
+        sentence_context: bool = True,
     ):
         self.embeddings = embeddings
+        self.sentence_context = sentence_context  # as the store embedded its sentences
         self.max_sentences = max_sentences
         self.max_quoted = max_quoted
         self.max_citations = max_citations
@@ -187,7 +189,8 @@ class ExtractiveAnswerer:
                 self._vectors.update(found)
             missing = [s for s in missing if s.sentence_id not in found]
         if missing:
-            vectors = self.embeddings.embed_documents([s.embedded_text for s in missing])
+            texts = [s.embedded_text if self.sentence_context else s.text for s in missing]
+            vectors = self.embeddings.embed_documents(texts)
             with self._lock:
                 self._vectors.update(zip((s.sentence_id for s in missing), np.asarray(vectors, dtype=np.float32)))
         return np.stack([self._vectors[i] for i in ids])

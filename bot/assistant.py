@@ -58,6 +58,20 @@ class Assistant:
         self.answerer.warm_up([h.chunk for h in hits])
         self.intents.warm_up()
 
+    def reload_index(self) -> None:
+        """Read the index's files again, after a re-index here or, in server mode, by another replica: the lexical
+        index, the sections' first passages and the corpus profile (the vectors are read from the store anyway)."""
+        from bot.indexer import read_documents
+        from bot.profile import current_profile
+
+        index_dir = Path(self.settings.index_dir)
+        lexical_dir = index_dir / LEXICAL_DIR
+        if (lexical_dir / "chunks.json").exists():
+            lexical = LexicalIndex.load(lexical_dir)
+            self.answerer.section_leads = section_leads(lexical.chunks)
+            self.retriever.lexical = lexical
+        self.profile = current_profile(index_dir, read_documents(index_dir))
+
     @cached_property
     def intents(self) -> IntentModel:
         """The triage backstop, on the retriever's embedder (its examples are embedded on first use)."""
@@ -226,18 +240,33 @@ def make_store(settings: Settings, embeddings, *, replace: bool = False) -> Chro
     from bot.store import make_client
 
     client = make_client(settings.index_dir, settings.chroma_url)
-    return ChromaStore(client, embeddings, settings.collection, settings.sentence_weight, replace=replace)
+    return ChromaStore(
+        client,
+        embeddings,
+        settings.collection,
+        settings.sentence_weight,
+        replace=replace,
+        sentence_context=settings.sentence_context,
+        shared=bool(settings.chroma_url),
+    )
 
 
 def open_index(settings: Settings, embeddings=None) -> tuple[ChromaStore, LexicalIndex]:
     """The vector store and lexical index the settings point to; IndexMissingError when not built."""
     from bot.embeddings import make_embeddings
 
-    embeddings = embeddings or make_embeddings(settings.embedding_model, settings.embedding_batch_size)
+    embeddings = embeddings or make_embeddings(
+        settings.embedding_model, settings.embedding_batch_size, settings.embedding_runtime
+    )
     lexical_dir = Path(settings.index_dir) / LEXICAL_DIR
     if not settings.chroma_url and not (lexical_dir / "chunks.json").exists():
         raise IndexMissingError(f"Aucun index dans {settings.index_dir}. Construisez-le : python -m bot index")
     store = make_store(settings, embeddings)
+    if settings.chroma_url:  # the server holds the index's files too: this replica's folder is a copy of them
+        from bot.indexer import pull_state
+
+        Path(settings.index_dir).mkdir(parents=True, exist_ok=True)
+        pull_state(store, settings.index_dir)
     if store.count() == 0:
         raise IndexMissingError(
             f"L'index est vide. Construisez-le : python -m bot index ({REBUILD_HINT} pour repartir de zéro)"
@@ -253,7 +282,9 @@ def build_assistant(settings: Settings, embeddings=None, writer: LLMWriter | Non
     """
     from bot.embeddings import make_embeddings
 
-    embeddings = embeddings or make_embeddings(settings.embedding_model, settings.embedding_batch_size)
+    embeddings = embeddings or make_embeddings(
+        settings.embedding_model, settings.embedding_batch_size, settings.embedding_runtime
+    )
     store, lexical = open_index(settings, embeddings)
     retriever = HybridRetriever(
         store,
@@ -275,6 +306,7 @@ def build_assistant(settings: Settings, embeddings=None, writer: LLMWriter | Non
         stored_vectors=store.sentence_vectors,
         rank_weight=settings.answer_rank_weight,
         section_leads=section_leads(lexical.chunks),
+        sentence_context=settings.sentence_context,
     )
     from bot.indexer import read_documents
     from bot.profile import current_profile

@@ -78,7 +78,7 @@ def _index(settings: Settings, rebuild: bool) -> int:
     from bot.indexer import update_index
     from bot.store import IndexMismatchError
 
-    embeddings = make_embeddings(settings.embedding_model, settings.embedding_batch_size)
+    embeddings = make_embeddings(settings.embedding_model, settings.embedding_batch_size, settings.embedding_runtime)
     try:
         store = make_store(settings, embeddings, replace=rebuild)
     except IndexMismatchError as error:

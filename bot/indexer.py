@@ -15,12 +15,14 @@ from pathlib import Path
 from bot.chunking import Chunk, chunk_document
 from bot.documents import Document, load_corpus
 from bot.lexical import LexicalIndex
-from bot.profile import CorpusProfile, build_profile
+from bot.profile import PROFILE, CorpusProfile, build_profile
 from bot.store import ChromaStore
 
 MANIFEST = "manifest.json"
 DOCUMENTS = "documents.json"
 LEXICAL_DIR = "lexical"
+STATE_VERSION = "state_version"  # the version of the server's state these files are a copy of (server mode)
+SHARED_FILES = (MANIFEST, DOCUMENTS, PROFILE, f"{LEXICAL_DIR}/chunks.json")
 
 
 @dataclass
@@ -62,6 +64,8 @@ def build_index(
     report = IndexReport(failures=loaded.failures)
     manifest = {} if rebuild else read_manifest(index_dir)
     chunking = {"chunk_chars": chunk_chars, "chunk_min_chars": chunk_min_chars}
+    if not store.sentence_context:  # recorded only when off, so indexes built before the setting stay valid
+        chunking["sentence_context"] = False
     stale = (
         rebuild
         or manifest.get("embedding_model") != store.model
@@ -98,7 +102,7 @@ def build_index(
     store.delete(gone)
     report.deleted = len(gone)
 
-    batch = 16
+    batch = 64  # chunks per write: their sentences and themselves make batches PyTorch runs well
     for i in range(0, len(to_embed), batch):
         store.add(to_embed[i : i + batch])
         if progress:
@@ -122,10 +126,44 @@ def build_index(
         ),
         encoding="utf-8",
     )
+    if store.shared:
+        push_state(store, index_dir)
     report.documents = len(new_entries)
     report.chunks = store.count()
     report.seconds = time.perf_counter() - started
     return report
+
+
+def push_state(store: ChromaStore, index_dir: Path) -> str:
+    """Store the index's files in the shared server under a new version, which other replicas then pull."""
+    index_dir = Path(index_dir)
+    files = {
+        name: (index_dir / name).read_text(encoding="utf-8") for name in SHARED_FILES if (index_dir / name).exists()
+    }
+    version = store.save_state(files)
+    (index_dir / STATE_VERSION).write_text(version, encoding="utf-8")
+    return version
+
+
+def pull_state(store: ChromaStore, index_dir: Path) -> bool:
+    """Copy the shared server's index files into index_dir when their version changed; whether it did."""
+    index_dir = Path(index_dir)
+    mine = index_dir / STATE_VERSION
+    known = mine.read_text(encoding="utf-8") if mine.exists() else ""
+    if store.state_version() in ("", known):
+        return False
+    version, files = store.load_state()
+    if not version:
+        return False
+    for name, text in files.items():
+        if name in SHARED_FILES:
+            path = index_dir / name
+            path.parent.mkdir(parents=True, exist_ok=True)
+            temporary = path.with_suffix(".tmp")
+            temporary.write_text(text, encoding="utf-8")
+            temporary.replace(path)
+    mine.write_text(version, encoding="utf-8")
+    return True
 
 
 def update_index(settings, store: ChromaStore, *, rebuild: bool = False, progress=None) -> IndexReport:

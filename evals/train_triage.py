@@ -106,7 +106,7 @@ def main(argv: list[str] | None = None) -> int:
     cases, problems = load_cases(args.set)
     if problems:
         parser.error(f"{args.set}: {problems[0]}")
-    embeddings = make_embeddings(settings.embedding_model, settings.embedding_batch_size)
+    embeddings = make_embeddings(settings.embedding_model, settings.embedding_batch_size, settings.embedding_runtime)
     # as triage embeds a question: medicine names masked with the profile of the corpus the set was written on
     profile = corpus_profile(settings.corpus_dir)
     vectors = question_vectors(embeddings, [profile.masked(c.question) for c in cases])

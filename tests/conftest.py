@@ -3,11 +3,16 @@
 from __future__ import annotations
 
 import os
+import shutil
+import subprocess
+import sys
+import time
+import urllib.request
 from pathlib import Path
 
 import pytest
 
-from tests.llm_server import free_port  # noqa: F401  (one helper for every server a test starts)
+from tests.llm_server import free_port  # one helper for every server a test starts
 
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
@@ -64,3 +69,31 @@ def assistant(settings, embeddings):
     built = build_assistant(settings, embeddings)
     built.warm_up()
     return built
+
+
+@pytest.fixture(scope="module")
+def chroma_url(tmp_path_factory):
+    """A real Chroma server (`chroma run`) on a free loopback port, in a temporary folder, for one test module."""
+    chroma = shutil.which("chroma") or str(Path(sys.executable).parent / "chroma")
+    port = free_port()
+    folder = tmp_path_factory.mktemp("chroma-server")
+    with open(folder / "server.log", "w") as log:
+        process = subprocess.Popen(
+            [chroma, "run", "--path", str(folder / "data"), "--host", "127.0.0.1", "--port", str(port)],
+            stdout=log,
+            stderr=subprocess.STDOUT,
+        )
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 60
+    while True:
+        try:
+            urllib.request.urlopen(f"{url}/api/v2/heartbeat", timeout=2)
+            break
+        except OSError:
+            if process.poll() is not None or time.monotonic() > deadline:
+                process.kill()
+                pytest.fail(f"chroma server did not start: {(folder / 'server.log').read_text()[-2000:]}")
+            time.sleep(0.3)
+    yield url
+    process.terminate()
+    process.wait(timeout=20)

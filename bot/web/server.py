@@ -43,16 +43,44 @@ def ensure_index(settings: Settings, embeddings) -> IndexReport | None:
 
 def reindex(assistant: Assistant, progress=None) -> IndexReport:
     """Re-index the corpus into the assistant's own store, then let it search the new lexical index."""
-    from bot.lexical import LexicalIndex
-    from bot.profile import CorpusProfile
 
-    settings = assistant.settings
-    report = update_index(settings, assistant.retriever.store, progress=progress)
-    lexical_dir = Path(settings.index_dir) / LEXICAL_DIR
-    if (lexical_dir / "chunks.json").exists():
-        assistant.retriever.lexical = LexicalIndex.load(lexical_dir)
-    assistant.profile = CorpusProfile.load(settings.index_dir)
+    report = update_index(assistant.settings, assistant.retriever.store, progress=progress)
+    assistant.reload_index()
     return report
+
+
+class IndexWatcher:
+    """Server mode: polls the shared Chroma server's state version and, when another replica re-indexed, copies the
+    index's files and has the assistant and the document library read them again (a daemon thread)."""
+
+    def __init__(self, assistant: Assistant, library: Library, every_s: float):
+        self.assistant, self.library, self.every_s = assistant, library, every_s
+        self._stop = threading.Event()
+        self.thread = threading.Thread(target=self._run, name="index-watcher", daemon=True)
+
+    def check(self) -> bool:
+        """Pull a newer state if there is one; whether the assistant was refreshed."""
+        from bot.indexer import pull_state
+
+        if not pull_state(self.assistant.retriever.store, self.assistant.settings.index_dir):
+            return False
+        self.assistant.reload_index()
+        self.library.reload()
+        return True
+
+    def _run(self) -> None:
+        while not self._stop.wait(self.every_s):
+            try:
+                self.check()
+            except Exception as problem:  # noqa: BLE001 - a server hiccup must not stop the watching
+                print(f"index watcher: {problem}", file=sys.stderr, flush=True)
+
+    def start(self) -> IndexWatcher:
+        self.thread.start()
+        return self
+
+    def stop(self) -> None:
+        self._stop.set()
 
 
 class Library:
@@ -86,6 +114,8 @@ def create_app(assistant: Assistant, settings: Settings, feedback=None) -> FastA
             raise HTTPException(status_code=404, detail="Document introuvable")
         return document_page(document, start, end)
 
+    if settings.chroma_url and settings.sync_seconds > 0:
+        app.state.index_watcher = IndexWatcher(assistant, library, settings.sync_seconds).start()
     blocks = build_ui(assistant, settings, library, feedback)
     blocks.queue(default_concurrency_limit=4)
     return gr.mount_gradio_app(app, blocks, path="/", css=PAGE_CSS, footer_links=["api"])
