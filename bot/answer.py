@@ -128,6 +128,9 @@ def _refutation_after(sentence: Sentence) -> Sentence | None:
     return None
 
 
+MAX_CACHED_SENTENCES = 50_000  # sentence vectors kept between answers (~80 MB); the cache starts over beyond
+
+
 class ExtractiveAnswerer:
     """Builds an answer from the retrieved chunks' own sentences, each with its citation marker.
 
@@ -182,18 +185,21 @@ class ExtractiveAnswerer:
     def _sentence_vectors(self, sentences: list[Sentence]) -> np.ndarray:
         ids = [s.sentence_id for s in sentences]
         with self._lock:
-            missing = [s for s in sentences if s.sentence_id not in self._vectors]
+            have = {i: self._vectors[i] for i in ids if i in self._vectors}
+        missing = [s for s in sentences if s.sentence_id not in have]
         if missing and self.stored_vectors is not None:
-            found = self.stored_vectors(sorted({s.hit.chunk.chunk_id for s in missing}))
-            with self._lock:
-                self._vectors.update(found)
-            missing = [s for s in missing if s.sentence_id not in found]
+            have.update(self.stored_vectors(sorted({s.hit.chunk.chunk_id for s in missing})))
+            missing = [s for s in missing if s.sentence_id not in have]
         if missing:
             texts = [s.embedded_text if self.sentence_context else s.text for s in missing]
             vectors = self.embeddings.embed_documents(texts)
-            with self._lock:
-                self._vectors.update(zip((s.sentence_id for s in missing), np.asarray(vectors, dtype=np.float32)))
-        return np.stack([self._vectors[i] for i in ids])
+            have.update(zip((s.sentence_id for s in missing), np.asarray(vectors, dtype=np.float32)))
+        with self._lock:
+            if len(self._vectors) + len(have) > MAX_CACHED_SENTENCES:  # memory must not grow with the corpus
+                self._vectors.clear()
+                self._words.clear()
+            self._vectors.update(have)
+        return np.stack([have[i] for i in ids])
 
     def warm_up(self, chunks) -> None:
         """Have every sentence vector at hand, so answers need only the question's embedding."""

@@ -248,6 +248,7 @@ def make_store(settings: Settings, embeddings, *, replace: bool = False) -> Chro
         replace=replace,
         sentence_context=settings.sentence_context,
         shared=bool(settings.chroma_url),
+        chunk_vectors=settings.chunk_vectors,
     )
 
 

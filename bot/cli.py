@@ -93,7 +93,7 @@ def _index(settings: Settings, rebuild: bool) -> int:
 
     report = update_index(settings, store, rebuild=rebuild, progress=progress)
     bar.close()
-    _store_intent_vectors(settings, store)
+    store_intent_vectors(settings, store)
     for name, reason in report.failures:
         sys.stderr.write(f"ignoré: {name}: {reason}\n")
     print(
@@ -104,7 +104,7 @@ def _index(settings: Settings, rebuild: bool) -> int:
     return 0
 
 
-def _store_intent_vectors(settings, store) -> None:
+def store_intent_vectors(settings, store) -> None:
     """Embed triage's example phrasings once, with the index, so a starting chat only reads them."""
     from pathlib import Path
 

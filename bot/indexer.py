@@ -64,8 +64,10 @@ def build_index(
     report = IndexReport(failures=loaded.failures)
     manifest = {} if rebuild else read_manifest(index_dir)
     chunking = {"chunk_chars": chunk_chars, "chunk_min_chars": chunk_min_chars}
-    if not store.sentence_context:  # recorded only when off, so indexes built before the setting stay valid
+    if not store.sentence_context:  # recorded only when not the default, so indexes built before stay valid
         chunking["sentence_context"] = False
+    if store.chunk_vectors != "embedded":
+        chunking["chunk_vectors"] = store.chunk_vectors
     stale = (
         rebuild
         or manifest.get("embedding_model") != store.model

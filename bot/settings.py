@@ -35,6 +35,9 @@ class Settings(BaseSettings):
     k: int = Field(5, ge=1, le=50)
     candidates: int = Field(20, ge=1, le=200)  # per retriever, before fusion
     sentence_weight: float = Field(0.5, ge=0, le=1)  # dense score: share given to a chunk's best sentence
+    # a chunk's vector: its text embedded ("embedded"), or the mean of its sentences' ("sentences": each text embedded
+    # once; a rebuild)
+    chunk_vectors: Literal["embedded", "sentences"] = "embedded"
     sentence_context: bool = True  # each sentence is embedded after its document title and section (a rebuild)
     # "score": cosine + lexical_score_weight x BM25 / best BM25 of the query; "rrf": weighted reciprocal rank fusion
     # (rrf_k, dense_weight, lexical_weight). Score fusion chosen on the dev split (answerable MRR .79 -> .84).

@@ -63,6 +63,7 @@ class ChromaStore:
         replace: bool = False,
         sentence_context: bool = True,
         shared: bool = False,
+        chunk_vectors: str = "embedded",
     ):
         """Open (or create) the collection; `replace` drops what it held first, whatever model built it."""
         from langchain_chroma import Chroma
@@ -70,6 +71,7 @@ class ChromaStore:
         self.embeddings = embeddings
         self.sentence_weight = sentence_weight
         self.sentence_context = sentence_context  # sentences embedded after their title and section, or alone
+        self.chunk_vectors = chunk_vectors  # "embedded" (each chunk's text) or "sentences" (mean of its sentences')
         self.shared = shared  # a server other replicas read: the index's files are stored in it too (save_state)
         self.model = model_label(embeddings)
         self._client = client
@@ -166,25 +168,46 @@ class ChromaStore:
             self.sentence_weight,
             sentence_context=self.sentence_context,
             shared=self.shared,
+            chunk_vectors=self.chunk_vectors,
         )
 
     def count(self) -> int:
         return self._chroma._collection.count()
 
     def add(self, chunks: list[Chunk]) -> None:
+        """Embed the chunks and their sentences (in one call, so the embedder batches them together) and store them.
+
+        With `chunk_vectors="sentences"`, a chunk's vector is the length-weighted mean of its sentences' (e5 pools
+        its tokens by mean too), so each text is embedded once; a chunk without a sentence of its own is embedded.
+        """
         if not chunks:
             return
-        self._chroma.add_texts(
-            texts=[c.search_text for c in chunks],
-            metadatas=[{**c.metadata(), "text_offset": len(c.search_text) - len(c.text)} for c in chunks],
-            ids=[c.chunk_id for c in chunks],
-        )
         sentences = [(c, a, b) for c in chunks for a, b in sentence_spans(c.text) if b - a >= MIN_SENTENCE_CHARS]
+        sentence_texts = [(c.context if self.sentence_context else "") + c.text[a:b] for c, a, b in sentences]
+        derived = self.chunk_vectors == "sentences"
+        with_sentences = {c.chunk_id for c, _, _ in sentences} if derived else set()
+        embedded_chunks = [c for c in chunks if c.chunk_id not in with_sentences]
+        texts = [c.search_text for c in embedded_chunks] + sentence_texts
+        vectors = np.asarray(self.embeddings.embed_documents(texts), dtype=np.float32)
+        chunk_vectors = dict(zip((c.chunk_id for c in embedded_chunks), vectors[: len(embedded_chunks)]))
+        sentence_vectors = vectors[len(embedded_chunks) :]
+        if derived:
+            sums: dict[str, np.ndarray] = {}
+            for (c, a, b), vector in zip(sentences, sentence_vectors):
+                sums[c.chunk_id] = sums.get(c.chunk_id, 0) + (b - a) * vector
+            chunk_vectors.update({cid: v / max(float(np.linalg.norm(v)), 1e-12) for cid, v in sums.items()})
+        self._chroma._collection.add(
+            ids=[c.chunk_id for c in chunks],
+            embeddings=np.stack([chunk_vectors[c.chunk_id] for c in chunks]),
+            documents=[c.search_text for c in chunks],
+            metadatas=[{**c.metadata(), "text_offset": len(c.search_text) - len(c.text)} for c in chunks],
+        )
         if sentences:
-            self._sentences.add_texts(
-                texts=[(c.context if self.sentence_context else "") + c.text[a:b] for c, a, b in sentences],
-                metadatas=[{"chunk_id": c.chunk_id, "start": a, "end": b} for c, a, b in sentences],
+            self._sentences._collection.add(
                 ids=[f"{c.chunk_id}:{a}" for c, a, _ in sentences],
+                embeddings=sentence_vectors,
+                documents=sentence_texts,
+                metadatas=[{"chunk_id": c.chunk_id, "start": a, "end": b} for c, a, b in sentences],
             )
 
     def delete(self, chunk_ids: list[str]) -> None:
