@@ -98,3 +98,26 @@ def test_a_turn_naming_another_topic_starts_a_new_thread():
     follow = condense("et en entretien ?", history, 2, profile)
     assert follow.startswith("Combien de temps dure le traitement par tacrolimus") and "merci" not in follow
     assert follow.endswith("et après 6 mois ? et en entretien ?")
+
+
+def test_the_lexical_index_reads_its_saved_bm25_and_rebuilds_it_when_the_chunks_changed(tmp_path, index_dir):
+    import json
+
+    from bot.lexical import BM25_DIR, LexicalIndex
+
+    built = LexicalIndex.load(index_dir / "lexical")
+    built.save(tmp_path)
+    assert (tmp_path / BM25_DIR).is_dir()
+    loaded = LexicalIndex.load(tmp_path)
+    assert loaded._retriever is not built._retriever
+    question = "injections de mésothérapie et infections"
+    assert [(c.chunk_id, round(s, 5)) for c, s in loaded.search(question, 5)] == [
+        (c.chunk_id, round(s, 5)) for c, s in built.search(question, 5)
+    ]
+
+    # chunks.json replaced (as a replica pulls it from the server): the saved matrices no longer fit, it rebuilds
+    records = json.loads((tmp_path / "chunks.json").read_text(encoding="utf-8"))
+    (tmp_path / "chunks.json").write_text(json.dumps(records[1:], ensure_ascii=False), encoding="utf-8")
+    rebuilt = LexicalIndex.load(tmp_path)
+    assert len(rebuilt.chunks) == len(records) - 1
+    assert all(c.chunk_id != records[0]["chunk_id"] for c, _ in rebuilt.search(question, 20))
