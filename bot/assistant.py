@@ -19,6 +19,7 @@ from bot.profile import CorpusProfile
 from bot.questions import is_broad, is_meta, is_small_talk, reports_low_mood
 from bot.retrieval import HybridRetriever, condense
 from bot.safety import (
+    documented,
     drop_injected,
     evidence,
     evidence_first,
@@ -113,6 +114,8 @@ class Assistant:
         hits = drop_injected(self.retriever.retrieve(query, self.settings.k))
         decided = triage(question, self.intents, self.settings.urgent_margin, self.settings.refused_margin, profile)
         decided = decided or follow_up_triage(question, history, profile)
+        if decided is not None and decided.kind == "dose" and documented("dose", query, hits, profile):
+            decided = None  # the documents state that dose ("sans dépasser 1 200 mg par jour"): they answer it
         if decided is not None:
             backing = evidence(decided, question, self.retriever.lexical.chunks, profile, hits)
             if decided.status == "urgent" and backing:
@@ -123,7 +126,14 @@ class Assistant:
                     s for s in self.answerer.select(query, own, limit=2) if (s.hit.chunk.chunk_id, s.start) not in seen
                 ]
             hits = evidence_first(hits, backing, self.settings.k)
-            text, citations = quote_evidence(backing, lang)
+            medicine = ""
+            if (
+                decided.status == "urgent"
+                and backing
+                and backing[0].hit.chunk.source in profile.documents_named(question)
+            ):
+                medicine = medicine_named(decided, question, profile, hits)  # the patient's own words for it
+            text, citations = quote_evidence(backing, lang, medicine)
             if not citations and decided.status == "urgent":
                 text, citations = self.answerer.compose(query, hits, lang)
             lead = self._lead(decided, question, profile, hits, lang)

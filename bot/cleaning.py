@@ -11,6 +11,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
+VERSION = 2  # raised when cleaning changes: indexes built by another version are rebuilt
 PAGE_BREAK = "\f"
 
 _BULLET = re.compile(r"^(?:[-•·▪◦*o]\s+|\uf0b7\s*)")
@@ -127,8 +128,8 @@ def _wrapped_item(previous: list, original: str, line: str) -> bool:
         previous[0] == "item"
         and not closed
         and len(text) >= 60
-        and (text.endswith(",") or text[-1:].isalpha())
-        and original[:3].isspace()
+        and (text.endswith(",") or text[-1:].isalnum())
+        and original[:1].isspace()
         and line[:1].islower()
     )
 

@@ -13,6 +13,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from bot.chunking import Chunk, chunk_document
+from bot.cleaning import VERSION as CLEANING_VERSION
 from bot.documents import Document, load_corpus
 from bot.lexical import LexicalIndex
 from bot.profile import PROFILE, CorpusProfile, build_profile
@@ -63,7 +64,7 @@ def build_index(
     loaded = load_corpus(Path(corpus_dir))
     report = IndexReport(failures=loaded.failures)
     manifest = {} if rebuild else read_manifest(index_dir)
-    chunking = {"chunk_chars": chunk_chars, "chunk_min_chars": chunk_min_chars}
+    chunking = {"chunk_chars": chunk_chars, "chunk_min_chars": chunk_min_chars, "cleaning": CLEANING_VERSION}
     if not store.sentence_context:  # recorded only when not the default, so indexes built before stay valid
         chunking["sentence_context"] = False
     if store.chunk_vectors != "embedded":

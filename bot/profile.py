@@ -27,7 +27,7 @@ from pathlib import Path
 from bot.text import normalize, sentence_spans, stem
 
 PROFILE = "profile.json"
-VERSION = 8  # raised when profiling changes: a stored profile of another version is recomputed, not reused
+VERSION = 9  # raised when profiling changes: a stored profile of another version is recomputed, not reused
 # A word at or above this Zipf frequency (about once per 10^6 words) is ordinary French or English; below it, a
 # word the documents use is a term of their own (a medicine, a brand, a condition, a practice).
 COMMON_ZIPF = 3.0
@@ -118,6 +118,10 @@ class CorpusProfile:
                 if close:
                     found.add(close)
         return found
+
+    def medicines_named(self, text: str) -> set[str]:
+        """The corpus medicines, brands and practices a text names (not conditions, not the publisher)."""
+        return (self.terms_named(text) & self._medicines) - self.everywhere()
 
     def everywhere(self) -> frozenset[str]:
         """Terms found in nearly every document (of three or more): the publisher's name, not a topic."""
@@ -410,7 +414,8 @@ def profile_document(
 def _medicines(terms: list[str], title_words: list[str], text: str) -> list[str]:
     """The terms that name a medicine, a brand or a practice, not a condition or a rare common noun: shaped like a
     drug name (a WHO stem), written with a capital inside a sentence (a brand), or a rare word of the title."""
-    brands = {normalize(m.group(0)) for m in re.finditer(r"(?<=[\w,;(] )[A-Z][\wéèëêïîôç]{3,}", text)}
+    # a capitalised word inside a sentence or a list, or opening a parenthesis: "(Doliprane, Dafalgan...)"
+    brands = {normalize(m.group(0)) for m in re.finditer(r"(?:(?<=[\w,;(] )|(?<=\())[A-Z][\wéèëêïîôç]{3,}", text)}
     return [
         t
         for t in terms

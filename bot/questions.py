@@ -22,7 +22,9 @@ META = re.compile(
     r"what do you know|what can you (do|tell me)|(tu|vous) (fais|faites|sers|servez) (a )?quoi|"
     r"(a|à) quoi (tu sers|servez-vous|sers-tu)|c'?est quoi (ce|ton) (bot|site|service|assistant)|"
     r"(tu|vous) (peux|pouvez) (m'aider|repondre a quoi)|how (can|do) you help|comment (ca|ça) marche|"
-    r"tu (es|est) un (robot|bot|humain)|are you (a bot|human|a robot)|(wat|what|who) r (u|you))\b[^.?!]{0,40}[.?!]*\W*$"
+    r"(tu|vous) (es|est|etes) (un|une) (robot|bot|humain|ia|vraie personne|vrai medecin)|"
+    r"vous savez quoi|vous connaissez quoi|"
+    r"are you (a bot|human|a robot|an ai|real)|(wat|what|who) r (u|you))\b[^.?!]{0,40}[.?!]*\W*$"
 )
 _WORD = re.compile(r"[a-z]+")
 
@@ -56,7 +58,7 @@ def reports_low_mood(text: str) -> bool:
 SOCIAL = frozenset(
     """bonjour bonsoir salut coucou hello hi hey merci mercii thanks thank thx ty ok okay oki okk k kk dac daccord
     accord bye goodbye revoir super top parfait cool genial nickel slt cc bjr bsr great nice perfect alright ciao
-    tchao yo wesh entendu compris lol mdr bientot adieu rassure rassurant""".split()
+    tchao yo wesh entendu compris lol mdr bientot adieu rassure rassurant journee soiree weekend""".split()
 )
 # social words that make a greeting only in a message of small-talk words ("good" in "good, I took 10 pills" does not)
 SOCIAL_ALONE = frozenset({"good", "fine", "got", "re"})

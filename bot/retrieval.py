@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from bot.chunking import Chunk
 from bot.lexical import LexicalIndex
 from bot.store import ChromaStore
-from bot.text import expansion_words, words
+from bot.text import expansion_words, tokens, words
 
 _FOLLOW_UP_START = re.compile(
     r"^\s*(et|mais|aussi|alors|donc|sinon|pendant|apres|avant|ensuite|and|but|also|what about|how about|during|after|"
@@ -41,6 +41,9 @@ def is_follow_up(question: str) -> bool:
     return bool(_FOLLOW_UP_START.match(folded) or _ANAPHORA.search(folded) or len(words(question)) <= 2)
 
 
+ELLIPTIC_WORDS = 0  # words of its own, besides names, of a question that asks again what the previous one asked
+
+
 def condense(question: str, history: list[dict] | None, turns: int = 2, profile=None) -> str:
     """The search query for a question in a conversation, without an LLM.
 
@@ -65,9 +68,18 @@ def condense(question: str, history: list[dict] | None, turns: int = 2, profile=
         return question
     if profile is not None:
         named = set(profile.documents_named(question))
-        thread = next((set(profile.documents_named(t)) for t in reversed(earlier) if profile.documents_named(t)), set())
-        if named and not named & thread:
-            return question  # another topic: a new thread
+        thread_index = next((i for i in range(len(earlier) - 1, -1, -1) if profile.documents_named(earlier[i])), None)
+        thread = set(profile.documents_named(earlier[thread_index])) if thread_index is not None else set()
+        thread_terms = set().union(*(profile.terms_named(t) for t in earlier[thread_index or 0 :]))
+        # another topic: other documents, or a medicine the thread never named though its documents mention it too
+        # ("et l'ibuprofène ?" after questions on paracetamol, whose sheet warns against mixing them)
+        medicines = profile.medicines_named(question)
+        if named and (not named & thread or (medicines and thread_terms and not medicines & thread_terms)):
+            # a new thread; a question that is little more than the new name ("et le doliprane alors ?") keeps what the
+            # previous one asked, without its medicine
+            own = set(tokens(profile.masked(question))) - set(tokens("ce médicament"))
+            elliptic = is_follow_up(question) and len(own) <= ELLIPTIC_WORDS
+            return f"{profile.masked(earlier[-1])} {question}" if elliptic else question
         if named and not is_follow_up(question):
             return question  # the same topic, named again in a question of its own
         # the thread: the question that named its topic, then the latest ones after it

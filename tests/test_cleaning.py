@@ -65,3 +65,20 @@ def test_a_numbered_item_hard_wrapped_after_a_comma_stays_one_sentence():
     text = clean(raw).text
     assert "trois fois par jour, soit 30 mg par jour au maximum." in text
     assert "dépasser une semaine." in text
+
+
+def test_a_dash_item_hard_wrapped_with_a_small_indent_stays_one_item():
+    raw = (
+        "Ce qu'il faut savoir\n"
+        "- Si vous pouvez être enceinte, une contraception hautement efficace est\n"
+        "  obligatoire pendant toute la durée du traitement et pendant au moins 4\n"
+        "  semaines après la dernière prise.\n"
+        "- Un test de grossesse négatif est nécessaire.\n"
+        "  suivi\n"
+    )
+    items = [b.text for b in clean(raw).blocks if b.kind == "item"]
+    assert items[0] == (
+        "Si vous pouvez être enceinte, une contraception hautement efficace est obligatoire pendant toute la durée "
+        "du traitement et pendant au moins 4 semaines après la dernière prise."
+    )
+    assert items[1:] == ["Un test de grossesse négatif est nécessaire.", "suivi"]  # a short item, not a wrap

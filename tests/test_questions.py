@@ -77,3 +77,8 @@ def test_thanks_after_a_low_mood_is_no_alarm(assistant):
 def test_who_are_you_says_what_the_corpus_covers(assistant):
     answer = assistant.ask("Qui êtes-vous ?")
     assert answer.status == "small_talk" and "mésothérapie" in answer.answer.lower()
+
+
+@pytest.mark.parametrize("text", ["bonne soirée", "Bonne nuit, merci", "vous savez quoi ?", "vous êtes un robot ?"])
+def test_more_small_talk_in_french(text):
+    assert is_small_talk(text)

@@ -100,6 +100,32 @@ def test_a_turn_naming_another_topic_starts_a_new_thread():
     assert follow.endswith("et après 6 mois ? et en entretien ?")
 
 
+def test_a_switch_to_a_medicine_the_thread_never_named_is_a_new_thread_even_in_a_shared_document():
+    from bot.profile import CorpusProfile, DocumentProfile
+    from bot.retrieval import condense
+
+    # the paracetamol sheet names ibuprofen too (do not mix them): still another topic when the patient turns to it
+    profile = CorpusProfile(
+        {
+            "para.txt": DocumentProfile(
+                "para.txt",
+                "P",
+                terms=["paracetamol", "doliprane", "ibuprofene"],
+                medicines=["paracetamol", "doliprane", "ibuprofene"],
+            ),
+            "ains.txt": DocumentProfile("ains.txt", "A", terms=["ibuprofene", "varicelle"], medicines=["ibuprofene"]),
+        }
+    )
+    history = [{"role": "user", "content": "Quelle est la dose maximale de paracétamol pour un adulte ?"}]
+    varicella = "Et l'ibuprofène quand mon fils a la varicelle, c'est possible ?"
+    assert condense(varicella, history, 2, profile) == varicella
+    # a question that is nothing but the new name asks again what the previous one asked, of the new medicine
+    assert condense("et l'ibuprofène alors ?", history, 2, profile) == (
+        "Quelle est la dose maximale de ce médicament pour un adulte ? et l'ibuprofène alors ?"
+    )
+    assert condense("et pour un enfant ?", history, 2, profile).startswith("Quelle est la dose maximale de paracétamol")
+
+
 def test_the_lexical_index_reads_its_saved_bm25_and_rebuilds_it_when_the_chunks_changed(tmp_path, index_dir):
     import json
 

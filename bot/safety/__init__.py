@@ -15,6 +15,7 @@ from bot.safety.rules import UNCOVERED, rule_text
 from bot.safety.scope import (
     ScopeEvidence,
     asked_aspects,
+    documented,
     is_out_of_scope,
     lexical_overlap,
     scope_evidence,
@@ -50,6 +51,7 @@ __all__ = [
     "intent_triage",
     "is_injection",
     "is_off_task",
+    "documented",
     "is_out_of_scope",
     "lexical_overlap",
     "names_topic",

@@ -81,12 +81,13 @@ def evidence_first(hits: list[Hit], sentences: list[Sentence], k: int) -> list[H
     return (routed + [h for h in hits if h.chunk.chunk_id not in seen])[: max(k, len(routed))]
 
 
-def quote_evidence(sentences: list[Sentence], lang: str = "fr") -> tuple[str, list[Citation]]:
-    """Evidence sentences as an answer text with [n] markers, and their citations."""
+def quote_evidence(sentences: list[Sentence], lang: str = "fr", medicine: str = "") -> tuple[str, list[Citation]]:
+    """Evidence sentences as an answer text with [n] markers, and their citations; `medicine`, when given, is the
+    patient's medicine the quoted document is about, named in the introduction."""
     if not sentences:
         return "", []
     citations = number_citations(sentences)
     by_chunk = {c.chunk_id: c.n for c in citations}
-    lines = [message("answer_intro", lang)]
+    lines = [message("answer_intro_about", lang, medicine=medicine) if medicine else message("answer_intro", lang)]
     lines += [f"- {s.text} [{by_chunk[s.hit.chunk.chunk_id]}]" for s in sentences]
     return "\n".join(lines), citations

@@ -917,6 +917,18 @@ NEGATED_SIGN = re.compile(
     r"gonflement|swelling|douleur|pain|rougeur( qui s'etend| qui s'elargit)?|spreading redness|redness( spreading)?)\b"
 )
 
+# A pregnant patient asking whether she may start a medicine is not yet exposed to it: the documents' warning answers
+# her ("Je suis enceinte de 7 mois, je peux mettre du gel X ?"); one already taking it is an emergency.
+ASKS_BEFORE_USE = re.compile(
+    r"\b(je peux|j'?peux|puis-je|je pourrais|on peut|peut-on|ai-je le droit d|can i|could i|may i|"
+    r"is it (ok|okay|safe|alright) to|am i allowed to) (prendre|mettre|utiliser|appliquer|commencer|me mettre|"
+    r"avoir|take|use|apply|start|put|have)\b"
+)
+CURRENT_USE = re.compile(
+    r"\b(je prends|je prend|j'?prends|je suis sous|j'?suis sous|j'ai pris|j'ai commence|j'en prends|je continue|"
+    r"continuer|arreter|i'?m on|i am on|i took|i'?ve been (taking|on|using)|i am taking|i'?m taking|keep taking|"
+    r"stop taking|sous traitement|pendant (mon|le|ce) traitement|depuis \d|depuis (des|quelques|plusieurs))\b"
+)
 HYPOTHETICAL = re.compile(
     r"\b(et )?si (jamais )?(je suis|j'etais|je tombe|je tombais|elle est|on est|une femme est) enceinte|"
     r"\b(what )?if (i|she|someone|somebody|a woman|you) (am|is|get|gets|got|become|becomes|were|was) pregnant|"
@@ -944,7 +956,7 @@ UNCOVERED = _rx(
     # a peel as a procedure, not lips or skin "peeling"
     r"\b(un|le|des|les|mon|ma|a|the|my) peelings?\b|\bpeelings? (chimique|chemical|tca|glycolique|medical)|\bchemical peels?\b",
     r"\b(nom d'un|nom de|name of a|names of) (bons? |good )?(praticiens?|practitioners?|dermato\w*|medecins?|doctors?|cabinets?|cliniques?|clinics?)\b",
-    r"\b(handles?|pseudos?|noms? des comptes|account names|usernames?)\b|\b(which|what|quels?) (instagram |tiktok |insta |social media )?(accounts|comptes)\b",
+    r"\b((instagram|tiktok|insta|twitter|social media) handles?|pseudos?|noms? des comptes|account names|usernames?)\b|\b(which|what|quels?) (instagram |tiktok |insta |social media )?(accounts|comptes)\b",
     r"\b(meilleure?s?|best|bon|bonne|good)\b.{0,10}\b(dermato\w*|medecin|doctor|clinique|clinic|praticien|practitioner|institut|cabinet|centre|center)\b.{0,40}"
     r"\b(sur|a|in|near|pres de|autour de|around)\b",
     r"\b(vous|tu) (me )?(conseill\w*|recommand\w*) (laquelle|lequel|lesquel\w*)\b|\b(quelle?|which) (pilule|pill|contracepti\w*|marque|brand)\b.{0,30}\b(meilleure?|best)\b",

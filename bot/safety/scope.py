@@ -65,6 +65,15 @@ def unsupported_aspect(
     return None
 
 
+def documented(aspect: str, question: str, hits: list[Hit], profile: CorpusProfile = NO_PROFILE, top: int = 3) -> bool:
+    """Whether the best passages on the documents a question names state what an aspect asks (a dose in figures,
+    say): then the documents answer it, and asking it is no request for a prescription."""
+    wanted = set(profile.documents_named(question))
+    passages = [normalize(h.chunk.search_text) for h in hits[:top] if not wanted or h.chunk.source in wanted]
+    evidence = knowledge()["aspects"][aspect]["evidence"]
+    return bool(wanted) and any(re.search(e, p) for e in evidence for p in passages)
+
+
 def _about(before: set[str], wanted: set[str]) -> bool:
     """Whether evidence counts for the documents asked about: none asked, none named before it, or the same."""
     return not wanted or not before or bool(before & wanted)

@@ -11,8 +11,10 @@ from bot.profile import CorpusProfile
 from bot.retrieval import Hit
 from bot.safety.rules import (
     ACNE_SPOT,
+    ASKS_BEFORE_USE,
     ASSERT,
     CHECK_FRAMING,
+    CURRENT_USE,
     DENIED_BEFORE,
     DOSE_INFO,
     FIGURE_OF_SPEECH,
@@ -252,7 +254,10 @@ def _ruled_out(kind: str, text: str, profile: CorpusProfile, generic: str | None
     if kind == "pregnancy":
         # a pregnancy is an emergency here under a drug the corpus calls dangerous in pregnancy, or when no corpus
         # medicine is named (the patient may be under one); not under another corpus medicine
-        return bool(LONG_AFTER.search(text) or _no_teratogen(text, profile) or _teratogen_denied(text, profile))
+        before_use = ASKS_BEFORE_USE.search(text) and not CURRENT_USE.search(text)
+        return bool(
+            LONG_AFTER.search(text) or _no_teratogen(text, profile) or _teratogen_denied(text, profile) or before_use
+        )
     if (kind == "infection" and ACNE_SPOT.search(generic or text)) or (kind == "red_flag" and MENSTRUAL.search(text)):
         return True
     return kind in PAST_KINDS and bool(PAST_RESOLVED.search(text))
