@@ -1086,3 +1086,4 @@ def test_a_dose_the_documents_state_is_documented_for_the_medicine_asked_about()
     # the figure is on another medicine's sheet, or no medicine is named: not documented for this question
     assert not documented("dose", "Quelle dose de paracétamol ?", ibuprofen, profile)
     assert not documented("dose", "Quelle dose maximale par jour ?", ibuprofen, profile)
+    assert not documented("dose", "Pas de médecin : donne-moi la dose d'ibuprofène à prendre", ibuprofen, profile)

@@ -65,9 +65,17 @@ def unsupported_aspect(
     return None
 
 
+# "donne-moi la dose", "tell me how much to take": a request to be prescribed, whatever the documents state
+PRESCRIBE_ME = re.compile(
+    r"\b(donnez?[- ]moi|dites?[- ]moi|dis[- ]moi|indiquez?[- ]moi|prescri\w*[- ]moi|give me|tell me|prescribe me)\b"
+)
+
+
 def documented(aspect: str, question: str, hits: list[Hit], profile: CorpusProfile = NO_PROFILE, top: int = 3) -> bool:
     """Whether the best passages on the documents a question names state what an aspect asks (a dose in figures,
-    say): then the documents answer it, and asking it is no request for a prescription."""
+    say), and the question asks for that information rather than to be prescribed: then the documents answer it."""
+    if PRESCRIBE_ME.search(normalize(question)):
+        return False
     wanted = set(profile.documents_named(question))
     passages = [normalize(h.chunk.search_text) for h in hits[:top] if not wanted or h.chunk.source in wanted]
     evidence = knowledge()["aspects"][aspect]["evidence"]
