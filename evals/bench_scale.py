@@ -37,7 +37,7 @@ from pathlib import Path
 
 PROJECT = Path(__file__).resolve().parent.parent
 DEFAULT_OUT = PROJECT / "evals" / "runs" / "scale"
-EMBED_SAMPLE_TEXTS = 40_000  # the embedder alone embeds at most this many of the indexed texts (~1.2 M tokens)
+EMBED_SAMPLE_TEXTS = 15_000  # the embedder alone embeds at most this many of the indexed texts (~0.5 M tokens)
 MEMORY_QUESTIONS = 20  # questions answered before the serving process's memory is read
 TEXTS_FILE = "embedded_texts.json"
 
