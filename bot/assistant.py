@@ -58,6 +58,9 @@ class Assistant:
         hits = self.retriever.retrieve("médicament", k=1)
         self.answerer.warm_up([h.chunk for h in hits])
         self.intents.warm_up()
+        # one question through every step, so that what is computed once (the profile's indexes, the common words'
+        # stems: seconds on a corpus of thousands of documents) is not computed for the first patient
+        self.ask("Quels sont les risques de ce médicament pendant la grossesse ? Zorbatixane ?", write=False)
 
     def reload_index(self) -> None:
         """Read the index's files again, after a re-index here or, in server mode, by another replica: the lexical

@@ -207,13 +207,17 @@ class CorpusProfile:
 
     def covered(self, limit: int = 8) -> list[str]:
         """What the corpus covers, in a few words each: the leading names of each document."""
-        names = []
+        names: list[str] = []
+        seen: set[str] = set()
         everywhere = self.everywhere()
         for doc in self.documents.values():
             for name in doc.names[:2] or [doc.title]:
-                if normalize(name) not in everywhere and name.lower() not in {n.lower() for n in names}:
+                if normalize(name) not in everywhere and name.lower() not in seen:
                     names.append(name)
-        return names[:limit]
+                    seen.add(name.lower())
+                    if len(names) == limit:  # stops early: the corpus may hold thousands of documents
+                        return names
+        return names
 
     def examples(self, limit: int = 4) -> list[str]:
         """Example questions for the page: one per document in turn."""
