@@ -207,7 +207,23 @@ class Assistant:
             return message("small_talk_meta", lang, covered=self._covered(lang))
         if any(w in folded for w in ("merci", "thank", "thx", "mercii")):
             return message("small_talk_thanks", lang)
-        if any(w in folded for w in ("revoir", "bye", "ciao", "tchao", "bientot", "bientôt", "adieu", "plus tard")):
+        farewells = (
+            "revoir",
+            "bye",
+            "ciao",
+            "tchao",
+            "bientot",
+            "bientôt",
+            "adieu",
+            "plus tard",
+            "bonne soir",
+            "bonne nuit",
+            "bonne journ",
+            "bon week",
+            "good night",
+            "have a nice",
+        )
+        if any(w in folded for w in farewells):
             return message("small_talk_bye", lang)
         if any(w in folded for w in ("ok", "dac", "accord", "compris", "parfait", "super", "top", "cool", "got it")):
             return message("small_talk_ok", lang)

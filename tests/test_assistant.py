@@ -109,3 +109,12 @@ def test_a_list_does_not_crowd_out_the_next_best_sentence(assistant):
     assert lead_ins and len(chosen) > assistant.answerer.max_sentences
     assert len(chosen) <= assistant.answerer.max_quoted + 3  # the last statement may bring its list
     assert re.search(r"6 mois", assistant.ask(question).answer)
+
+
+@pytest.mark.parametrize(
+    ("text", "starts"),
+    [("bonne soirée", "Au revoir"), ("Bonne nuit, merci", "Avec plaisir"), ("bonjour", "Bonjour"), ("ok", "Très bien")],
+)
+def test_small_talk_gets_the_reply_of_its_kind(assistant, text, starts):
+    answer = assistant.ask(text)
+    assert answer.status == "small_talk" and answer.answer.startswith(starts), answer.answer
