@@ -14,12 +14,12 @@ def main() -> None:
     import uvicorn
 
     from bot.assistant import build_assistant
-    from bot.embeddings import make_embeddings
+    from bot.embeddings import embeddings_for
     from bot.settings import Settings
     from bot.web.server import create_app, ensure_index
 
     settings = Settings()
-    embeddings = make_embeddings(settings.embedding_model, settings.embedding_batch_size, settings.embedding_runtime)
+    embeddings = embeddings_for(settings)
     ensure_index(settings, embeddings)
     assistant = build_assistant(settings, embeddings)
     assistant.warm_up()

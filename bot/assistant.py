@@ -283,11 +283,9 @@ def make_store(settings: Settings, embeddings, *, replace: bool = False) -> Chro
 
 def open_index(settings: Settings, embeddings=None) -> tuple[ChromaStore, LexicalIndex]:
     """The vector store and lexical index the settings point to; IndexMissingError when not built."""
-    from bot.embeddings import make_embeddings
+    from bot.embeddings import embeddings_for
 
-    embeddings = embeddings or make_embeddings(
-        settings.embedding_model, settings.embedding_batch_size, settings.embedding_runtime
-    )
+    embeddings = embeddings or embeddings_for(settings)
     lexical_dir = Path(settings.index_dir) / LEXICAL_DIR
     if not settings.chroma_url and not (lexical_dir / "chunks.json").exists():
         raise IndexMissingError(f"Aucun index dans {settings.index_dir}. Construisez-le : python -m bot index")
@@ -310,11 +308,9 @@ def build_assistant(settings: Settings, embeddings=None, writer: LLMWriter | Non
 
     The LLM writer is the one given, else the one BOT_LLM names (none by default).
     """
-    from bot.embeddings import make_embeddings
+    from bot.embeddings import embeddings_for
 
-    embeddings = embeddings or make_embeddings(
-        settings.embedding_model, settings.embedding_batch_size, settings.embedding_runtime
-    )
+    embeddings = embeddings or embeddings_for(settings)
     store, lexical = open_index(settings, embeddings)
     retriever = HybridRetriever(
         store,

@@ -74,11 +74,11 @@ def _index(settings: Settings, rebuild: bool) -> int:
     from tqdm import tqdm
 
     from bot.assistant import make_store
-    from bot.embeddings import make_embeddings
+    from bot.embeddings import embeddings_for
     from bot.indexer import update_index
     from bot.store import IndexMismatchError
 
-    embeddings = make_embeddings(settings.embedding_model, settings.embedding_batch_size, settings.embedding_runtime)
+    embeddings = embeddings_for(settings)
     try:
         store = make_store(settings, embeddings, replace=rebuild)
     except IndexMismatchError as error:

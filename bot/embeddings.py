@@ -110,10 +110,6 @@ class E5Embeddings(Embeddings):
         """Drop the remembered query embeddings (benchmarks time the embedding too)."""
         self._queries.clear()
 
-    def token_count(self, text: str) -> int:
-        """Tokens the model reads for a passage (prefix and special tokens included)."""
-        return self._engine().token_count(text, False)
-
     def _embed_query(self, text: str) -> list[float]:
         if self.runtime == "torch":
             return self._torch_engine().encode([text], is_query=True)[0].tolist()
@@ -180,6 +176,11 @@ def make_embeddings(model: str = DEFAULT_MODEL, batch_size: int = 32, runtime: s
     if model.lower() in (DEFAULT_MODEL, "e5", "multilingual-e5-small-q4"):
         return E5Embeddings(batch_size=batch_size, runtime=runtime)
     return SentenceTransformerEmbeddings(model, batch_size=batch_size)
+
+
+def embeddings_for(settings) -> Embeddings:
+    """The embedder a Settings object names (model, batch size, runtime)."""
+    return make_embeddings(settings.embedding_model, settings.embedding_batch_size, settings.embedding_runtime)
 
 
 def model_label(embeddings: Embeddings) -> str:

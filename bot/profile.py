@@ -27,6 +27,7 @@ from pathlib import Path
 from bot.text import normalize, sentence_spans, stem
 
 PROFILE = "profile.json"
+MASK = "ce médicament"  # what a masked text says in place of a corpus medicine
 VERSION = 9  # raised when profiling changes: a stored profile of another version is recomputed, not reused
 # A word at or above this Zipf frequency (about once per 10^6 words) is ordinary French or English; below it, a
 # word the documents use is a term of their own (a medicine, a brand, a condition, a practice).
@@ -136,7 +137,7 @@ class CorpusProfile:
         "injection" when its document is about an injected product or practice, "medicament" otherwise."""
         return self.masked(text, lambda sources: "injection" if self.documents[sources[0]].injected else "medicament")
 
-    def masked(self, text: str, placeholder="ce médicament") -> str:
+    def masked(self, text: str, placeholder=MASK) -> str:
         """The text with each name of a corpus medicine, product or practice replaced by a neutral placeholder: how
         triage's classifiers and example phrasings read a question, so they judge its wording, never which medicine
         it names (a classifier trained on one corpus's questions then works on any other).

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from bot.chunking import Chunk
 from bot.lexical import LexicalIndex
+from bot.profile import MASK
 from bot.store import ChromaStore
 from bot.text import expansion_words, tokens, words
 
@@ -77,7 +78,7 @@ def condense(question: str, history: list[dict] | None, turns: int = 2, profile=
         if named and (not named & thread or (medicines and thread_terms and not medicines & thread_terms)):
             # a new thread; a question that is little more than the new name ("et le doliprane alors ?") keeps what the
             # previous one asked, without its medicine
-            own = set(tokens(profile.masked(question))) - set(tokens("ce médicament"))
+            own = set(tokens(profile.masked(question))) - set(tokens(MASK))
             elliptic = is_follow_up(question) and len(own) <= ELLIPTIC_WORDS
             return f"{profile.masked(earlier[-1])} {question}" if elliptic else question
         if named and not is_follow_up(question):

@@ -115,12 +115,10 @@ def corpus_index_dir(corpus: Path) -> Path:
 def index_corpus(settings):
     """Build or update (incrementally) the index of the settings' corpus; the IndexReport."""
     from bot.assistant import make_store
-    from bot.embeddings import make_embeddings
+    from bot.embeddings import embeddings_for
     from bot.indexer import update_index
 
-    store = make_store(
-        settings, make_embeddings(settings.embedding_model, settings.embedding_batch_size, settings.embedding_runtime)
-    )
+    store = make_store(settings, embeddings_for(settings))
     return update_index(settings, store)
 
 

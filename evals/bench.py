@@ -32,7 +32,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     from bot.assistant import build_assistant, make_store
-    from bot.embeddings import make_embeddings
+    from bot.embeddings import embeddings_for
     from bot.indexer import update_index
     from bot.settings import Settings
     from evals.dataset import load_cases
@@ -40,7 +40,7 @@ def main(argv: list[str] | None = None) -> int:
     cases = [case for path in args.sets for case in load_cases(path)[0]]
     defaults = Settings()
     started = time.perf_counter()
-    embeddings = make_embeddings(defaults.embedding_model, defaults.embedding_batch_size, defaults.embedding_runtime)
+    embeddings = embeddings_for(defaults)
     embeddings.embed_query("chargement du modèle")
     print(f"model load      {time.perf_counter() - started:8.2f} s  ({defaults.embedding_model})")
 

@@ -122,11 +122,11 @@ def _worker_build(size_dir: Path) -> None:
     _emit("start")
     import bot.indexer as indexer
     from bot.assistant import make_store
-    from bot.embeddings import make_embeddings
+    from bot.embeddings import embeddings_for
 
     settings = _settings(size_dir)
     _emit("imported")
-    embeddings = make_embeddings(settings.embedding_model, settings.embedding_batch_size, settings.embedding_runtime)
+    embeddings = embeddings_for(settings)
     clock = time.perf_counter()
     embeddings.embed_query("chargement du modèle")
     model_load = time.perf_counter() - clock
@@ -226,10 +226,10 @@ def _worker_build(size_dir: Path) -> None:
 
 def _worker_embed(size_dir: Path) -> None:
     _emit("start")
-    from bot.embeddings import make_embeddings
+    from bot.embeddings import embeddings_for
 
     settings = _settings(size_dir)
-    embeddings = make_embeddings(settings.embedding_model, settings.embedding_batch_size, settings.embedding_runtime)
+    embeddings = embeddings_for(settings)
     clock = time.perf_counter()
     embeddings.embed_query("chargement du modèle")
     model_load = time.perf_counter() - clock
@@ -378,11 +378,11 @@ def _worker_add(size_dir: Path) -> None:
     """One more document into the built index, as staff would add it: `update_index` in a fresh process."""
     _emit("start")
     from bot.assistant import make_store
-    from bot.embeddings import make_embeddings
+    from bot.embeddings import embeddings_for
     from bot.indexer import update_index
 
     settings = _settings(size_dir)
-    embeddings = make_embeddings(settings.embedding_model, settings.embedding_batch_size, settings.embedding_runtime)
+    embeddings = embeddings_for(settings)
     store = make_store(settings, embeddings)
     _emit("opened", chunks=store.count())
     report = update_index(settings, store)

@@ -24,7 +24,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
 
-from bot.embeddings import make_embeddings  # noqa: E402
+from bot.embeddings import embeddings_for  # noqa: E402
 from bot.intents import question_vectors  # noqa: E402
 from bot.safety.classifier import LABELS, TriageClassifier, classifier_file, fit_logistic  # noqa: E402
 from bot.settings import Settings  # noqa: E402
@@ -106,7 +106,7 @@ def main(argv: list[str] | None = None) -> int:
     cases, problems = load_cases(args.set)
     if problems:
         parser.error(f"{args.set}: {problems[0]}")
-    embeddings = make_embeddings(settings.embedding_model, settings.embedding_batch_size, settings.embedding_runtime)
+    embeddings = embeddings_for(settings)
     # as triage embeds a question: medicine names masked with the profile of the corpus the set was written on
     profile = corpus_profile(settings.corpus_dir)
     vectors = question_vectors(embeddings, [profile.masked(c.question) for c in cases])

@@ -43,7 +43,6 @@ def ensure_index(settings: Settings, embeddings) -> IndexReport | None:
 
 def reindex(assistant: Assistant, progress=None) -> IndexReport:
     """Re-index the corpus into the assistant's own store, then let it search the new lexical index."""
-
     report = update_index(assistant.settings, assistant.retriever.store, progress=progress)
     assistant.reload_index()
     return report
