@@ -102,7 +102,7 @@ def _list_after(sentence: Sentence, hits: list[Hit] = (), at_most: int = 3) -> l
     chunk = sentence.hit.chunk
     following = [(a, b) for a, b in sentence_spans(chunk.text) if a >= sentence.end][:at_most]
     if following:
-        return [Sentence(sentence.hit_rank, sentence.hit, a, b) for a, b in following]
+        return _statements([Sentence(sentence.hit_rank, sentence.hit, a, b) for a, b in following])
     end = chunk.start + sentence.end  # where the lead-in ends in its document
     for rank, hit in enumerate(hits):
         after = hit.chunk
@@ -114,8 +114,16 @@ def _list_after(sentence: Sentence, hits: list[Hit] = (), at_most: int = 3) -> l
             and after.chunk_id != chunk.chunk_id
         ):
             spans = [(a, b) for a, b in sentence_spans(after.text) if after.start + a >= end][:at_most]
-            return [Sentence(rank, hit, a, b) for a, b in spans]
+            return _statements([Sentence(rank, hit, a, b) for a, b in spans])
     return []
+
+
+def _statements(items: list[Sentence]) -> list[Sentence]:
+    """The items of a list that state something: not the questions of an agenda ("Pour quelle durée de traitement ?"),
+    which leave the list empty, so its lead-in is not quoted either; not the document speaking of itself."""
+    if any(s.text.rstrip().endswith("?") for s in items):
+        return []
+    return [s for s in items if not SELF_REFERENCE.search(normalize(s.text))]
 
 
 def _refutation_after(sentence: Sentence) -> Sentence | None:
@@ -296,50 +304,118 @@ class ExtractiveAnswerer:
         return "\n".join(lines), citations
 
     def compose_broad(
-        self, question: str, chunks: list, lang: str = "fr", max_statements: int = 7
+        self, question: str, chunks: list, lang: str = "fr", max_statements: int = 9
     ) -> tuple[str, list[Citation]]:
-        """An answer to a broad question ("quels sont les risques de X ?") from the chunks of X's document: the
-        sentences that state its risks, chosen by maximal marginal relevance (each next one the most relevant and least
-        like those already chosen, so every risk the document lists gets its sentence), quoted in the document's own
-        order (its headings and lists rank what matters first)."""
-        hits = [Hit(chunk, 0.0) for chunk in sorted(chunks, key=lambda c: c.start)]
-        candidates = [
-            c for c in _candidates(hits) if RISK_WORDS.search(normalize(c.text)) and not CLAIM.search(normalize(c.text))
-        ]
+        """An answer to a broad question ("quels sont les risques de X ?", "que dit le comité sur X ?") from the chunks
+        of the documents on X, by their structure: the section that answers best (its heading and sentences closest
+        to the question) is quoted whole, lists included, then the document's other statements most relevant and least
+        like those already quoted (maximal marginal relevance) up to `max_statements`; all in the document's own order
+        (its headings and lists rank what matters first). A claim is quoted only with its refutation; sentences where
+        the document speaks of itself ("l'objectif de cette fiche...") are left out."""
+        hits = [Hit(chunk, 0.0) for chunk in sorted(chunks, key=lambda c: (c.source, c.start))]
+        candidates = [c for c in _candidates(hits) if not SELF_REFERENCE.search(normalize(c.text))]
         if not candidates:
             return "", []
         query_vector = np.asarray(self.embeddings.embed_query(question), dtype=np.float32)
-        dense = self._sentence_vectors(candidates) @ query_vector
         vectors = self._sentence_vectors(candidates)
-        relevance = [
-            float(d) + 0.02 * min(len(RISK_WORDS.findall(normalize(c.text))), 3) for c, d in zip(candidates, dense)
+        asked = set(tokens(question))
+        on_risks = bool(RISKS_ASKED.search(normalize(question)))
+        relevance = []
+        for sentence, similarity in zip(candidates, vectors @ query_vector):
+            risk = 0.02 * min(len(RISK_WORDS.findall(normalize(sentence.text))), 3) if on_risks else 0.0
+            relevance.append(float(similarity) + self.word_weight * self._overlap(asked, sentence) + risk)
+        sections: dict[tuple[str, str], list[int]] = {}
+        for i, sentence in enumerate(candidates):
+            sections.setdefault((sentence.hit.chunk.source, sentence.hit.chunk.section), []).append(i)
+
+        def strength(members: list[int]) -> float:
+            """How well a section answers: its two best sentences, and its heading holding the words asked beyond
+            the document's title ("Quels sont les risques ?" for "c quoi les risques de la méso ?")."""
+            top = sorted((relevance[i] for i in members), reverse=True)[:2]
+            chunk = candidates[members[0]].hit.chunk
+            rest = asked - set(tokens(chunk.title))
+            heading = shared_words(rest, set(tokens(chunk.section))) / len(rest) if rest else 0.0
+            return sum(top) / len(top) + self.lead_weight * heading
+
+        best_section = max(sections.values(), key=strength)
+        first = candidates[best_section[0]].hit.chunk.source
+        picked = list(best_section)[: max_statements + 4]
+        floor = max(relevance) - 2 * self.margin  # the rest of the document must still speak to the question
+        pool = [
+            i
+            for i, c in enumerate(candidates)
+            if i not in picked and relevance[i] >= floor and (not on_risks or RISK_WORDS.search(normalize(c.text)))
         ]
-        # maximal marginal relevance: each next risk quoted is the one most relevant and least like those quoted
-        kept: list[Sentence] = []
-        picked: list[int] = []
-        while len(kept) < min(max_statements, len(candidates)):
-            best, best_score = None, -np.inf
-            for i in range(len(candidates)):
-                if i in picked:
-                    continue
-                redundancy = max((float(vectors[i] @ vectors[j]) for j in picked), default=0.0)
-                score = (1 - self.diversity) * relevance[i] - self.diversity * redundancy
-                if score > best_score:
-                    best, best_score = i, score
-            picked.append(best)
-            kept.append(candidates[best])
+        statements = sum(1 for i in picked if not _is_item(candidates[i]))
+        lead_ins = _lead_ins(candidates)
+        while pool and statements < max_statements:
+            chosen_vectors = vectors[picked]
+            best = max(
+                pool,
+                key=lambda i: (
+                    (1 - self.diversity) * relevance[i] - self.diversity * float((chosen_vectors @ vectors[i]).max())
+                ),
+            )
+            pool.remove(best)
+            # an item of a list comes with its lead-in, which brings the whole list: a list is one statement
+            best = lead_ins.get(best, best)
+            if best not in picked:
+                picked.append(best)
+                statements += 1
         chosen: dict[str, Sentence] = {}
-        for sentence in kept:
-            items = _list_after(sentence, hits, at_most=4)
+        for i in picked:
+            sentence = candidates[i]
+            items = _list_after(sentence, hits, at_most=8)
             if sentence.text.rstrip().endswith(":") and not items:
                 continue  # a lead-in whose list cannot be found says nothing by itself
+            if CLAIM.search(normalize(sentence.text)):
+                refutation = _refutation_after(sentence)
+                if refutation is None:
+                    continue  # a claim the document does not answer is never quoted as a statement
+                items = [refutation]
             for part in [sentence, *items]:
                 chosen.setdefault(part.sentence_id, part)
-        ordered = sorted(chosen.values(), key=lambda s: (s.hit.chunk.start, s.start))
+        # the best section's document first, each document in its own order
+        ordered = sorted(
+            chosen.values(), key=lambda s: (s.hit.chunk.source != first, s.hit.chunk.source, s.hit.chunk.start, s.start)
+        )
         lines, citations = [message("answer_intro", lang)], number_citations(ordered)
         by_chunk = {c.chunk_id: c.n for c in citations}
         lines += [f"- {s.text} [{by_chunk[s.hit.chunk.chunk_id]}]" for s in ordered]
         return "\n".join(lines), citations
+
+
+def _lead_ins(candidates: list[Sentence]) -> dict[int, int]:
+    """For each list item among the candidates (their index), the index of the sentence ending with ":" that
+    introduces its list in the same chunk."""
+    found, lead = {}, None
+    for i, sentence in enumerate(candidates):
+        if i and sentence.hit.chunk.chunk_id != candidates[i - 1].hit.chunk.chunk_id:
+            lead = None
+        if _is_item(sentence):
+            if lead is not None:
+                found[i] = lead
+        else:
+            lead = i if sentence.text.rstrip().endswith(":") else None
+    return found
+
+
+def _is_item(sentence: Sentence) -> bool:
+    """A list item (a line starting with "- " in the chunk): part of the statement that introduces it."""
+    text = sentence.hit.chunk.text
+    line_start = text.rfind("\n", 0, sentence.start) + 1
+    return text.startswith("- ", line_start)
+
+
+# A document speaking of itself ("L'objectif de cette fiche est de vous éclairer..."): no fact for the patient.
+SELF_REFERENCE = re.compile(
+    r"\b(cette|la presente) (fiche|note|page|brochure)\b|\b(ce|le present) (document|compte[- ]rendu|article|point d'information)\b"
+)
+# A broad question about risks (then statements of risk are preferred).
+RISKS_ASKED = re.compile(
+    r"\b(risques?|risky|risks?|dangers?|dangereu\w*|dangerous|effets?|side effects?|graves?|surveill\w*|monitor|"
+    r"go wrong|safe|nocif)\b"
+)
 
 
 # A claim the document reports from others ("Certains sites affirment que...", "présentée par ses promoteurs"):

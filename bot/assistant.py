@@ -174,9 +174,9 @@ class Assistant:
         states, in its order; otherwise the sentences that best answer the question."""
         if is_broad(question) and hits:
             named = profile.documents_named(without_injection(question, profile)) or profile.documents_named(query)
-            source = named[0] if named else hits[0].chunk.source
-            chunks = [c for c in self.retriever.lexical.chunks if c.source == source]
-            text, citations = self.answerer.compose_broad(query, chunks, lang)
+            sources = set(named[:3])  # the three documents that name it most
+            chunks = [c for c in self.retriever.lexical.chunks if c.source in sources]
+            text, citations = self.answerer.compose_broad(query, chunks, lang) if chunks else ("", [])
             if citations:
                 return text, citations
         return self.answerer.compose(query, hits, lang)

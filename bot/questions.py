@@ -34,7 +34,15 @@ BROAD = re.compile(
     r"\best(-ce)? (que )?(c'est |ce |il |elle )?(dangereux|risque|nocif)|dangereu(x|se) (le|la|les|l'|ce|cette|pour)|"
     r"c (dangereux|dangereu)|danger (de|du|des)|risks? (of|with)|dangers? of|side effects? of|"
     r"is (it|this|that|\w+) (a )?(dangerous|risky|safe)\b|what are the (risks|dangers|side effects)|"
-    r"what (do|should) i (need to )?know|que (dois-je|faut-il) savoir|ce qu'il faut savoir|quels effets)"
+    r"what (do|should) i (need to )?know|que (dois-je|faut-il) savoir|ce qu'il faut savoir|quels effets|"
+    # what a document says or decided on something, what to watch for, what it is
+    r"(qu'est-ce qu'|que |qu')(il faut|on doit|je dois|dois-je|faut-il|on doit) (savoir|surveiller)|"
+    r"(ce qu'il faut|ce que je dois|ce qu'on doit|what (do|should) (i|we)) (savoir|surveiller|watch|monitor)|"
+    r"(les|des|quels?) effets (indesirables|secondaires)|quels? dangers?|what could go wrong|"
+    r"\bque dit\b|qu'est-ce que dit|what (does|did) .{1,50} (say|decide|conclude|recommend)|"
+    r"qu'est-ce qu[ei]l?s? (a|ont) (ete )?(decide|change|demande|conclu|recommande)|qu'(a|ont)-t?-?(il|elle|ils)? ?(decide|conclu)|"
+    r"qu'est-ce qui a (ete decide|change)|qu'est-ce que (le |la |les |l')?[\w' -]{1,40} (a|ont) (ete )?(decide|change|demande|conclu|recommande)|"
+    r"comment (ca|ça) se passe|^\W*c'?(est)? ?(koi|quoi) (la|le|les|l')\s?[\w-]+( exactement)?\W*$)"
 )
 YES_NO = re.compile(
     r"^\W*(est-ce que|est ce que|esque|es que|peut-on|puis-je|dois-je|faut-il|c'est vrai|c vrai|is it|are|can|does|"
@@ -91,13 +99,22 @@ def is_meta(text: str) -> bool:
     return bool(META.search(normalize(text)))
 
 
+# A question after one precise fact (where, when, how much, how long...): not broad, even when it speaks of risks.
+PRECISE = re.compile(
+    r"^\W*(where|when|quand)\b|\b(how (much|many|long|often|soon)|which (one|dose)|combien|ou (est-ce que|puis|peut|peux|"
+    r"dois|faut|trouver|acheter|signaler|declarer)|a partir de quel|au bout de combien|jusqu'a quand|report|signaler|declarer)\b"
+)
+
+
 def is_broad(text: str) -> bool:
-    """A broad question on the risks of something ("quels sont les risques de X ?", "c dangereux X ?").
+    """A broad question on the risks of something ("quels sont les risques de X ?", "c dangereux X ?"), or on all a
+    document says of it ("que dit l'ANSM sur X ?"), not one after a precise fact ("where can I report a side effect?").
 
     >>> is_broad("c'est dangereux le tramadol ?"), is_broad("combien de jours au maximum ?")
     (True, False)
     """
-    return bool(BROAD.search(normalize(text)))
+    folded = normalize(text)
+    return bool(BROAD.search(folded)) and not PRECISE.search(folded)
 
 
 def is_yes_no(text: str) -> bool:

@@ -118,3 +118,20 @@ def test_a_list_does_not_crowd_out_the_next_best_sentence(assistant):
 def test_small_talk_gets_the_reply_of_its_kind(assistant, text, starts):
     answer = assistant.ask(text)
     assert answer.status == "small_talk" and answer.answer.startswith(starts), answer.answer
+
+
+def test_a_broad_question_quotes_the_section_that_answers_it_whole_in_the_documents_order(assistant):
+    answer = assistant.ask("c quoi les risques de la mésothérapie ?")
+    text = answer.answer
+    wanted = ["hématomes", "réactions allergiques", "risques infectieux", "mélanges", "évolution défavorable"]
+    assert all(w in text for w in wanted), text
+    assert [text.index(w) for w in wanted] == sorted(text.index(w) for w in wanted)  # the sheet's own order
+    assert "objectif de cette fiche" not in text  # the document speaking of itself says nothing on risks
+
+
+def test_a_broad_question_never_quotes_an_agenda_as_statements(assistant):
+    answer = assistant.ask("Qu'est-ce que le comité a décidé pour le tacrolimus dans le vitiligo ?")
+    assert answer.status == "answered"
+    assert "Pas de restriction" in answer.answer
+    statements = [line for line in answer.answer.splitlines() if line.startswith("- ")]
+    assert not [line for line in statements if re.search(r"\?\s*\[\d+\]$", line)]

@@ -32,14 +32,24 @@ def test_meta_questions():
 @pytest.mark.parametrize(
     "text",
     ["Quels sont les risques de l'isotrétinoïne ?", "c dangereux l'actifed rhume ?", "What are the risks of codeine?",
-     "Is methotrexate a dangerous drug?", "c'est dangereux le tramadol ?", "les dangers du méthotrexate ?"],
+     "Is methotrexate a dangerous drug?", "c'est dangereux le tramadol ?", "les dangers du méthotrexate ?",
+     "c koi les effets secondaires du tramadol ?", "que dit l'ANSM sur le valproate ?",
+     "What did the committee decide about montelukast?", "c'est quoi la codéine ?",
+     "ma fille commence le méthotrexate, qu'est-ce qu'on doit surveiller ?"],
 )  # fmt: skip
 def test_broad_questions_on_risks(text):
     assert is_broad(text)
 
 
 @pytest.mark.parametrize(
-    "text", ["Combien de jours au maximum ?", "Qui peut prescrire ce médicament ?", "et pendant la grossesse ?"]
+    "text",
+    [
+        "Combien de jours au maximum ?",
+        "Qui peut prescrire ce médicament ?",
+        "et pendant la grossesse ?",
+        "c'est quoi la dose maximale par jour ?",
+        "Est-ce un effet secondaire connu ?",
+    ],
 )
 def test_precise_questions_are_not_broad(text):
     assert not is_broad(text)
