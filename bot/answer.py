@@ -330,7 +330,7 @@ class ExtractiveAnswerer:
 
         def strength(members: list[int]) -> float:
             """How well a section answers: its two best sentences, and its heading holding the words asked beyond
-            the document's title ("Quels sont les risques ?" for "c quoi les risques de la méso ?")."""
+            the document's title ("Quels sont les risques ?" for "c quoi les risques du tramadol ?")."""
             top = sorted((relevance[i] for i in members), reverse=True)[:2]
             chunk = candidates[members[0]].hit.chunk
             rest = asked - set(tokens(chunk.title))

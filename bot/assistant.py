@@ -17,13 +17,16 @@ from bot.llm import LLMWriter, make_writer
 from bot.messages import message
 from bot.profile import CorpusProfile
 from bot.questions import is_broad, is_meta, is_small_talk, reports_low_mood
-from bot.retrieval import HybridRetriever, condense
+from bot.retrieval import HybridRetriever, condense, focused
 from bot.safety import (
+    Triage,
     documented,
+    documented_emergency,
     drop_injected,
     evidence,
     evidence_first,
     follow_up_triage,
+    is_off_task,
     is_out_of_scope,
     medicine_named,
     names_topic,
@@ -115,8 +118,15 @@ class Assistant:
             return answer
         query = condense(without_injection(question, profile), history, self.settings.history_turns, profile)
         hits = drop_injected(self.retriever.retrieve(query, self.settings.k))
+        alone = focused(without_injection(question, profile), history, profile)
+        if alone is not None and alone != query:
+            # the turn with only its thread's topic, when its passages are closer than the whole thread's
+            own = drop_injected(self.retriever.retrieve(alone, self.settings.k))
+            if own and _closest(own) > _closest(hits) + self.settings.focus_margin:
+                query, hits = alone, own
         decided = triage(question, self.intents, self.settings.urgent_margin, self.settings.refused_margin, profile)
         decided = decided or follow_up_triage(question, history, profile)
+        decided = decided or self._documented_emergency(question, query, hits, profile)
         if decided is not None and decided.kind == "dose" and documented("dose", query, hits, profile):
             decided = None  # the documents state that dose ("sans dépasser 1 200 mg par jour"): they answer it
         if decided is not None:
@@ -180,6 +190,18 @@ class Assistant:
             if citations:
                 return text, citations
         return self.answerer.compose(query, hits, lang)
+
+    def _documented_emergency(self, question: str, query: str, hits, profile: CorpusProfile) -> Triage | None:
+        """bot.safety.triage.documented_emergency, on the urgent classifier's probability and the sentences that
+        best answer the question."""
+        if not hits or "urgent" not in self.intents.classifiers or is_off_task(question):
+            return None
+        scores = self.intents.scores(profile.masked(without_injection(question, profile)))
+        probability = scores.probabilities.get("urgent", 0.0)
+        if probability < self.settings.urgent_documented:
+            return None
+        answering = [s.text for s in self.answerer.select(query, hits[:3], limit=3)]
+        return documented_emergency(probability, self.settings.urgent_documented, answering)
 
     def _mood_warning(self, question: str, query: str, hits, profile: CorpusProfile, lang: str):
         """For a patient who feels down: the advice to tell the prescriber now (3114 if suicidal thoughts come) and
@@ -262,6 +284,11 @@ class Assistant:
             shown += line
             yield shown, None
         yield answer.answer, answer
+
+
+def _closest(hits) -> float:
+    """The best dense similarity of a search's passages."""
+    return max((h.dense_score or 0.0 for h in hits), default=0.0)
 
 
 def make_store(settings: Settings, embeddings, *, replace: bool = False) -> ChromaStore:

@@ -12,7 +12,7 @@ import contextlib
 import hashlib
 import json
 import threading
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -40,6 +40,7 @@ class IntentScores:
 
     scores: dict[str, float]
     flagged: frozenset[str] = frozenset()  # the labels whose classifier fires (bot.safety.classifier)
+    probabilities: dict[str, float] = field(default_factory=dict)  # each classifier's probability
 
     @property
     def urgent(self) -> bool:
@@ -76,6 +77,7 @@ class IntentModel:
         self.classifiers = classifiers or {}  # label -> classifier over the same question vector
         self.cache = cache  # where the example vectors are kept with the index (one embedding per model and examples)
         self._vectors: dict[str, np.ndarray] | None = None
+        self._recent: dict[str, IntentScores] = {}
         self._lock = threading.Lock()
 
     def warm_up(self) -> None:
@@ -120,15 +122,29 @@ class IntentModel:
                 np.savez(self.cache, key=self._key(texts), vectors=vectors)
 
     def scores(self, question: str) -> IntentScores:
-        """The question's closeness to every intent (questions and examples embedded alike, as passages)."""
+        """The question's closeness to every intent (questions and examples embedded alike, as passages); the last
+        questions' scores are kept, as triage and the check against the documents read the same question."""
+        known = self._recent.get(question)
+        if known is not None:
+            return known
+        known = self._scores(question)
+        if len(self._recent) >= 64:
+            self._recent.clear()
+        self._recent[question] = known
+        return known
+
+    def _scores(self, question: str) -> IntentScores:
         examples = self._examples()
         asked = question_vectors(self.embeddings, [question])[0]
         result = {}
         for label, vectors in examples.items():
             cosines = np.sort(vectors @ asked)[::-1][: self.k]
             result[label] = float(cosines.mean())
-        flagged = frozenset(label for label, model in self.classifiers.items() if model.fires(asked))
-        return IntentScores(result, flagged)
+        probabilities = {label: model.probability(asked) for label, model in self.classifiers.items()}
+        flagged = frozenset(
+            label for label, model in self.classifiers.items() if probabilities[label] >= model.threshold
+        )
+        return IntentScores(result, flagged, probabilities)
 
 
 def question_vectors(embeddings: Embeddings, texts: list[str]) -> np.ndarray:

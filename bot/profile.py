@@ -28,7 +28,7 @@ from bot.text import normalize, sentence_spans, stem
 
 PROFILE = "profile.json"
 MASK = "ce médicament"  # what a masked text says in place of a corpus medicine
-VERSION = 9  # raised when profiling changes: a stored profile of another version is recomputed, not reused
+VERSION = 10  # raised when profiling changes: a stored profile of another version is recomputed, not reused
 # A word at or above this Zipf frequency (about once per 10^6 words) is ordinary French or English; below it, a
 # word the documents use is a term of their own (a medicine, a brand, a condition, a practice).
 COMMON_ZIPF = 3.0
@@ -41,6 +41,11 @@ INSTRUCTION_WORDS = (
     r"\b(appele[rz]?|composez|contacte[rz]?|consulte[rz]?|prevene[zr]|arrete[zr]?|arret|n'arretez|immediatement|"
     r"sans attendre|sans delai|urgence|urgences|15|112|samu|centre antipoison|medecin|prescripteur|signale[rz]?|"
     r"parle[rz]-en|demande[rz]|rendez-vous)\b"
+)
+# An instruction to call emergency services or go to them now (what makes a document's instruction an emergency's).
+EMERGENCY_CALL = (
+    r"\b(appel\w*|compos\w*|contact\w*|joindre|call|dial)\b.{0,20}\b(15|112)\b|\b(samu|112)\b|centre anti-?poison|"
+    r"\b(aux|les) urgences\b|\ben urgence\b|\bemergency (services|room|department|number)\b|poison (control|centre|center)"
 )
 KIND_WORDS = {
     "pregnancy": r"\b(enceinte|grossesse|foetus|embryon|malformations?|contracepti\w*|projet de grossesse)\b",
@@ -322,7 +327,7 @@ class CorpusProfile:
 # medicine or condition.
 MEDICINE_SHAPE = re.compile(
     r"(profene|prazole|cilline|mycine|micine|cycline|oxacine|floxacine|azole|statine|sartan|pril|olol|dipine|"
-    r"triptan|tidine|setron|parine|xaban|gatran|mab|nib|tinib|vir|ovir|afil|lukast|barbital|azepam|zepam|"
+    r"triptan|tidine|setron|parine|xaban|gatran|mab|nib|tinib|vir|ovir|afil|lukast|barbital|azepam|zepam|dil|"
     r"pam|lam|done|tramine|tiline|pramine|oxetine|aline|amine|ide|ine|in|ol|one|ate|ane|ex|ax|ix|yl)$"
 )
 # and of a disease's name (myélome, hépatite, psoriasis, eczéma, névralgie, neuropathie, anémie)
@@ -448,12 +453,30 @@ def _pregnancy_warning(sentences: list[str]) -> str:
 def _instructions(sentences: list[str], kind: str, keep: int = 2) -> list[str]:
     """The sentences of a document that tell a patient what to do in an emergency of this kind, best first."""
     scored = []
+    kind_words = KIND_WORDS.get(kind) or REFUSAL_WORDS[kind]
+    act_words = INSTRUCTION_WORDS if kind in KIND_WORDS else RULE_WORDS
+    opening = -1  # the index of the first sentence under a heading of this kind
     for i, sentence in enumerate(sentences):
         folded = normalize(sentence)
+        if _is_heading(sentence):
+            opening = i + 1 if re.search(kind_words, folded) else -1
+            continue
         if len(sentence) > 400 or "?" in sentence:
             continue
-        kind_hits = len(re.findall(KIND_WORDS.get(kind) or REFUSAL_WORDS[kind], folded))
-        act_hits = len(re.findall(INSTRUCTION_WORDS if kind in KIND_WORDS else RULE_WORDS, folded))
+        kind_hits = len(re.findall(kind_words, folded))
+        act_hits = len(re.findall(act_words, folded))
+        if i == opening:
+            # the opening of a section of its kind ("Vous êtes enceinte ou pensez l'être" then "N'arrêtez jamais votre
+            # traitement de vous-même. Contactez votre médecin immédiatement."), which speaks of it without naming it
+            group = []
+            for following in sentences[i : i + 3]:
+                if _is_heading(following):
+                    break
+                group.append(following)
+            acts = sum(len(re.findall(act_words, normalize(g))) for g in group)
+            if acts:
+                scored.append((acts + 2, -i, group))
+                continue
         if kind_hits and act_hits:
             scored.append((kind_hits + act_hits, -i, [sentence]))
         elif act_hits and sentence.rstrip().endswith(":"):
@@ -462,7 +485,14 @@ def _instructions(sentences: list[str], kind: str, keep: int = 2) -> list[str]:
             listed = sum(len(re.findall(KIND_WORDS.get(kind) or REFUSAL_WORDS[kind], normalize(s))) for s in items)
             if listed:
                 scored.append((listed + act_hits, -i, [sentence, *items]))
-    return [s for *_, group in sorted(scored, reverse=True)[:keep] for s in group]
+    return list(dict.fromkeys(s for *_, group in sorted(scored, reverse=True)[:keep] for s in group))
+
+
+def _is_heading(line: str) -> bool:
+    """A heading standing as its own line: short, no closing punctuation but a question mark ("5. VOUS ÊTES ENCEINTE
+    OU PENSEZ L'ÊTRE", "## Que faire en cas de surdosage ?")."""
+    stripped = line.strip()
+    return 0 < len(stripped) <= 100 and not stripped.endswith((".", ":", ";", ",", "!"))
 
 
 def _display_forms(text: str) -> dict[str, str]:

@@ -94,6 +94,32 @@ def condense(question: str, history: list[dict] | None, turns: int = 2, profile=
     return " ".join([*earlier[-turns:], question])
 
 
+def focused(question: str, history: list[dict] | None, profile) -> str | None:
+    """For a follow-up that names no topic, the question with only the thread's topic ("ça peut me rendre triste ?"
+    after a question on buying tramadol online: "tramadol ça peut me rendre triste ?"); None otherwise. The
+    assistant searches it beside the condensed query and keeps it when its passages are closer to it: the question
+    then asks something of its own, which the previous question's words would drown.
+
+    >>> from bot.profile import CorpusProfile
+    >>> focused("et la dose ?", [], CorpusProfile()) is None
+    True
+    """
+    from bot.questions import is_small_talk
+
+    if not history or profile is None or profile.documents_named(question):
+        return None
+    earlier = [
+        str(t["content"])
+        for t in history
+        if t.get("role") == "user" and str(t.get("content", "")).strip() and not is_small_talk(str(t["content"]))
+    ]
+    for text in reversed(earlier):
+        if profile.documents_named(text):
+            topic = sorted(profile.terms_named(text) - profile.everywhere())
+            return f"{' '.join(topic)} {question}" if topic else None
+    return None
+
+
 class HybridRetriever:
     """Fuses dense and lexical retrieval: by their scores (default) or by weighted reciprocal rank fusion.
 

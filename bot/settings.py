@@ -81,8 +81,16 @@ class Settings(BaseSettings):
     intent_neighbours: int = Field(3, ge=1, le=20)  # examples averaged per intent
     # Urgent and refused classifiers (bot.safety.classifier), trained on the dev split by
     # `python -m evals.train_triage`; each is used only with the embedding model it was trained on.
+    # A follow-up naming no topic is searched with its thread's topic only (bot.retrieval.focused) when that finds a
+    # passage closer, by this cosine margin, than the whole thread's query does; above 1, never. Chosen on the six dev
+    # conversation sets (580 turns): turns passed 453 without, 453 at 0, 457 at 0.015, 454 at 0.03.
+    focus_margin: float = Field(0.015, ge=-1, le=2)
     urgent_classifier: bool = True
     refused_classifier: bool = True
+    # A question the urgent classifier gives at least this probability (below its own threshold) is urgent when the
+    # passages that best answer it tell to call emergency services (the patient's situation is one the documents
+    # call an emergency: "my toddler drank half the syrup bottle"); above 1, off.
+    urgent_documented: float = Field(0.5, ge=0, le=1.01)
 
     # none | openai:MODEL@BASE_URL (key from BOT_LLM_API_KEY) | ollama:MODEL@URL; parsed by bot.llm.parse_llm
     llm: str = Field("none", pattern=r"^\s*(none|(openai|ollama):[^@\s]+@https?://\S+)\s*$")

@@ -1,12 +1,16 @@
-"""Train the classifiers of triage (bot/safety/classifier.py) on the dev split, and choose their thresholds.
+"""Train the classifiers of triage (bot/safety/classifier.py) on the dev sets, and choose their thresholds.
 
-    python -m evals.train_triage [evals/sets/dev.jsonl] [--labels urgent refused] [--max-false-alarms 0.002]
+    python -m evals.train_triage [SET[:CORPUS] ...] [--labels urgent refused] [--max-false-alarms 0.002]
                                  [--l2 0.015625] [--out-dir bot/safety]
 
+The default sets are the seed corpus's dev split and the single-turn sets of the corpora under evals/corpora/
+(each question masked with the profile of the corpus it was written on, as triage masks a patient's question), so
+the models learn what an emergency or a refused request looks like whatever the medicine.
 A case has a label (urgent, refused) when its expected status is that label. Each threshold is the lowest
 at which, in leave-one-batch-out cross-validation (a batch is a group of cases written together: `dev-k-*`,
-`dev-t5-*`), the share of the other questions given the label stays within `--max-false-alarms`. The
-cross-validated figures are printed and stored beside the weights. Never train on the test split.
+`dev-t5-*`, one corpus's set `c2-*`), the share of the other questions given the label stays within
+`--max-false-alarms`. The cross-validated figures are printed and stored beside the weights, with the recall on each
+other corpus's set when it was held out. Never train on a test split nor on a set measured once that is not yet read.
 """
 
 from __future__ import annotations
@@ -77,8 +81,21 @@ def train(
         },
         "positives": int(labels.sum()),
         "batches": len(set(batches)),
+        # each other corpus's set, predicted by a model that never saw it: how the label carries to a new corpus
+        "held_out_corpora": {
+            batch: {
+                "recall": _share(probabilities[(batches == batch) & (labels == 1)] >= threshold),
+                "false_alarms": _share(probabilities[(batches == batch) & (labels == 0)] >= threshold),
+            }
+            for batch in sorted(set(batches))
+            if not batch.startswith("dev")
+        },
     }
     return TriageClassifier(embedding_model, weights, bias, threshold), about
+
+
+def _share(flags: np.ndarray) -> float | None:
+    return round(float(flags.mean()), 4) if len(flags) else None
 
 
 def corpus_profile(corpus_dir: Path):
@@ -91,30 +108,42 @@ def corpus_profile(corpus_dir: Path):
     return build_profile({d.source: asdict(d) for d in load_corpus(Path(corpus_dir)).documents})
 
 
+ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_SETS = ["evals/sets/dev.jsonl"] + [
+    f"{p.relative_to(ROOT)}:{p.parent.relative_to(ROOT)}" for p in sorted((ROOT / "evals/corpora").glob("*/eval.jsonl"))
+]
+# corpora whose sets were measured once and are still blind: never trained on until they are read
+BLIND = {"fifth"}
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("set", nargs="?", default="evals/sets/dev.jsonl")
+    parser.add_argument("sets", nargs="*", help="SET or SET:CORPUS_DIR (default: dev and the corpora's sets)")
     parser.add_argument("--labels", nargs="+", choices=LABELS, default=list(LABELS))
     parser.add_argument("--max-false-alarms", type=float, default=0.002)
     parser.add_argument("--l2", type=float, default=1 / 64)
     parser.add_argument("--out-dir", type=Path, default=None, help="default: beside bot/safety/classifier.py")
     args = parser.parse_args(argv)
-    if Path(args.set).stem == "test":
+    sets = args.sets or [s for s in DEFAULT_SETS if Path(s.split(":")[-1]).name not in BLIND]
+    if any(Path(s.split(":")[0]).stem.startswith("test") for s in sets):
         parser.error("the test split is never trained on")
 
     settings = Settings()
-    cases, problems = load_cases(args.set)
-    if problems:
-        parser.error(f"{args.set}: {problems[0]}")
     embeddings = embeddings_for(settings)
-    # as triage embeds a question: medicine names masked with the profile of the corpus the set was written on
-    profile = corpus_profile(settings.corpus_dir)
-    vectors = question_vectors(embeddings, [profile.masked(c.question) for c in cases])
-    trained_on = {
-        "set": str(args.set),
-        "cases": len(cases),
-        "sha256": hashlib.sha256(Path(args.set).read_bytes()).hexdigest(),
-    }
+    cases, masked, trained_on = [], [], []
+    for spec in sets:
+        path, _, corpus = spec.partition(":")
+        loaded, problems = load_cases(path)
+        if problems:
+            parser.error(f"{path}: {problems[0]}")
+        # as triage embeds a question: medicine names masked with the profile of the corpus the set was written on
+        profile = corpus_profile(Path(corpus) if corpus else settings.corpus_dir)
+        cases += loaded
+        masked += [profile.masked(c.question) for c in loaded]
+        trained_on.append(
+            {"set": path, "cases": len(loaded), "sha256": hashlib.sha256(Path(path).read_bytes()).hexdigest()}
+        )
+    vectors = question_vectors(embeddings, masked)
     for label in args.labels:
         model, about = train(label, cases, vectors, settings.embedding_model, args.l2, args.max_false_alarms)
         about = {"trained_on": trained_on, **about}

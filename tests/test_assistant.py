@@ -135,3 +135,13 @@ def test_a_broad_question_never_quotes_an_agenda_as_statements(assistant):
     assert "Pas de restriction" in answer.answer
     statements = [line for line in answer.answer.splitlines() if line.startswith("- ")]
     assert not [line for line in statements if re.search(r"\?\s*\[\d+\]$", line)]
+
+
+def test_a_follow_up_with_a_question_of_its_own_is_searched_with_its_topic_not_the_previous_question(assistant):
+    history = [
+        {"role": "user", "content": "j'ai trouvé un site qui vend de l'isotrétinoïne sans ordonnance, c'est légal ?"},
+        {"role": "assistant", "content": "..."},
+    ]
+    answer = assistant.ask("ça peut me rendre triste ?", history)
+    assert answer.status == "answered"
+    assert "humeur" in answer.answer

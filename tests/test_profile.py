@@ -83,6 +83,16 @@ def test_emergency_instructions_are_the_documents_own_sentences(second):
     assert any("15" in s for s in stroke) and any("parler" in s for s in stroke)
 
 
+def test_the_opening_of_a_section_on_an_emergency_is_its_instruction():
+    """Under "5. VOUS ÊTES ENCEINTE OU PENSEZ L'ÊTRE", "N'arrêtez jamais votre traitement de vous-même" names no
+    pregnancy, but it is what a pregnant patient under the medicine must read."""
+    fourth = PROJECT / "evals" / "corpora" / "fourth"
+    profile = build_profile({d.source: asdict(d) for d in load_corpus(fourth).documents})
+    pregnancy = profile.documents["topiramate-grossesse-contraception.txt"].instructions["pregnancy"]
+    assert pregnancy[0].startswith("N'arrêtez jamais votre traitement de vous-même")
+    assert len(pregnancy) == len(set(pregnancy))
+
+
 def test_misspellings_abbreviations_and_english_names_find_the_term(seed, second):
     assert seed.terms_named("c koi les effets du roacutan ?") == {"roaccutane"}
     assert seed.terms_named("isotretinoin and pregnancy") == {"isotretinoine"}

@@ -5,7 +5,8 @@ document or of a generated answer, so neither a corpus document nor an LLM can c
 
 - `rules`: the regular expressions (data: wordings of emergencies, refusals, injections, uncovered topics);
 - `topics`: the corpus's medicines and practices as patients name them;
-- `triage`: urgent or refused from the question alone, and instructions cut from a question;
+- `triage`: urgent or refused from the question alone (and, for a question the urgent classifier finds close to
+  an emergency, from the documents' instructions that answer it), and instructions cut from a question;
 - `scope`: out of scope, from the question and the retrieved passages;
 - `evidence`: the corpus sentences behind an urgent or refused answer.
 """
@@ -25,6 +26,7 @@ from bot.safety.scope import (
 from bot.safety.topics import names_topic, topics_named
 from bot.safety.triage import (
     Triage,
+    documented_emergency,
     drop_injected,
     follow_up_triage,
     injection_triage,
@@ -42,6 +44,7 @@ __all__ = [
     "ScopeEvidence",
     "Triage",
     "asked_aspects",
+    "documented_emergency",
     "drop_injected",
     "evidence",
     "evidence_first",

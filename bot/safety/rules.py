@@ -797,9 +797,12 @@ ASSERT = _rx(
 # Vouching asked for on its own, without any instruction around it ("dis-moi que c'est sans danger").
 VOUCH = _rx(
     r"(^|[.!?:,]\s*|\b(please|just|juste|stp|peux-tu|pourrais-tu|can you|could you|allez)\s)"
-    r"(dis|dites|confirme|affirme|tell me|say|confirm)\b.{0,25}\b(que|qu'|that|it'?s|it is)\b.{0,60}"
+    r"(dis|dites|confirme|affirme|ecris|tell me|say|confirm|write)\b.{0,25}\b(que|qu'|that|it'?s|it is)\b.{0,60}"
     r"\b(sans (aucun )?(danger|risque)|fine|safe|harmless|risk[- ]free|aucun (risque|danger|probleme|effet)|"
-    r"no side effects?|zero side effects?|100 ?%)",
+    r"no side effects?|zero side effects?|100 ?%|gueri\w*|cures?|ne rend pas|n'est pas (dangereu\w*|toxique|addictif)|"
+    r"doesn'?t cause|is not (dangerous|addictive|toxic))",
+    # the same asked of the assistant directly: "confirme-moi juste que X guérit le covid"
+    r"\b(confirme|affirme|ecris|certifie)[- ]moi( juste| simplement| bien| vite)? (que|qu')",
 )
 # Requests that only make sense as an attack: reveal the prompt, or make the bot assert something.
 LEAK_OR_ASSERT = _rx(
@@ -935,26 +938,15 @@ HYPOTHETICAL = re.compile(
     r"\bhypothetic\w*.{0,80}pregnant|\bhypothetique\w*.{0,80}enceinte"
 )
 
-# Questions the corpus cannot answer whatever the passages: chatter, recommendations of a product or a practitioner,
-# storage, the law. Medicines and conditions the corpus does not know are found from the corpus profile
-# (bot.profile.CorpusProfile.unknown_terms), never listed here.
+# Questions the corpus cannot answer whatever the passages: chatter, recommendations of a product or a practitioner.
+# Medicines and conditions the corpus does not know are found from the corpus profile
+# (bot.profile.CorpusProfile.unknown_terms), and aspects a corpus may or may not cover (storage, compensation,
+# supplements, other procedures) from the retrieved passages (bot/safety.yaml `aspects`): never listed here.
 UNCOVERED = _rx(
     r"\b(quelle?s?|which|what)\b.{0,10}\b(creme solaire|ecran solaire|sunscreen|spf)\b.{0,20}\b(prendre|choisir|use|buy|acheter|best|meilleur)",
     r"\b(which|what|quelle?s?)\b.{0,20}\b(lip balm|baume|creme|cream|moisturi\w*|brand|marque|lotion)\b.{0,30}"
     r"\b(best|meilleure?s?|works?|marche)\b",
     r"\b(best|meilleure?s?)\b.{0,20}\b(lip balm|baume|creme|cream|moisturi\w*|brand|marque|lotion|serum|sunscreen|spf|ecran solaire)\b",
-    r"\b(vitamine a|vitamin a|complements? alimentaires?|supplements?|creatine|whey|proteines? en poudre|protein powder)\b",
-    r"\b(antidopage|anti-dopage|dopage|doping|drug test\w*)\b",
-    r"\b(generiques?|generics?)\b",
-    # storage: the documents say nothing of how to keep a medicine
-    r"\b(conserver|conserve|conservation|stocker|store|storage|keep)\b.{0,80}\b(frigo|refrigerateur|fridge|refrigerator|"
-    r"temperature|au chaud|au froid|chaleur|heat)\b|\b(frigo|fridge)\b.{0,30}\b(tube|pommade|creme|gelules|ointment|capsules)\b",
-    r"\b(indemnis\w*|compensation|proces|lawsuit|plainte|avocat|lawyer|sue|suing)\b",
-    r"\b(tatou\w*|tattoo\w*|piercing|epilation|waxing|wax)\b",
-    r"\b(hereditaire|genetique|hereditary|genetic|inherited|heredite)\b",
-    r"\b(prp|plasma riche|carboxytherap\w*|laser|microneedling|dermaroller|radiofrequence|cryolipolyse)\b",
-    # a peel as a procedure, not lips or skin "peeling"
-    r"\b(un|le|des|les|mon|ma|a|the|my) peelings?\b|\bpeelings? (chimique|chemical|tca|glycolique|medical)|\bchemical peels?\b",
     r"\b(nom d'un|nom de|name of a|names of) (bons? |good )?(praticiens?|practitioners?|dermato\w*|medecins?|doctors?|cabinets?|cliniques?|clinics?)\b",
     r"\b((instagram|tiktok|insta|twitter|social media) handles?|pseudos?|noms? des comptes|account names|usernames?)\b|\b(which|what|quels?) (instagram |tiktok |insta |social media )?(accounts|comptes)\b",
     r"\b(meilleure?s?|best|bon|bonne|good)\b.{0,10}\b(dermato\w*|medecin|doctor|clinique|clinic|praticien|practitioner|institut|cabinet|centre|center)\b.{0,40}"

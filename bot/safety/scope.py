@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from bot.intents import knowledge
 from bot.profile import CorpusProfile
+from bot.questions import is_broad
 from bot.retrieval import Hit
 from bot.safety.rules import UNCOVERED, rule_text
 from bot.safety.topics import WORD, topics_named
@@ -129,7 +130,10 @@ def uncovered_aspect(
     if found:
         return found.group(0)
     unknown = profile.unknown_terms(text, question)
-    if unknown:  # another medicine or condition, even beside a corpus one ("X pour la maladie de Crohn ?")
+    # another medicine or condition, even beside a corpus one ("X pour la maladie de Crohn ?"); but a broad question
+    # on a corpus topic asks what its documents say, whatever the condition it is for ("what should I know before
+    # trying X for my arthritis?")
+    if unknown and not (is_broad(question) and profile.documents_named(question)):
         return unknown[0]
     return unsupported_aspect(question, hits or [], topics, profile=profile)
 

@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 
 from bot.intents import IntentModel, knowledge
-from bot.profile import CorpusProfile
+from bot.profile import EMERGENCY_CALL, KIND_WORDS, CorpusProfile
 from bot.retrieval import Hit
 from bot.safety.rules import (
     ACNE_SPOT,
@@ -164,6 +164,31 @@ def _nearest_named(status: str, scores: dict[str, float], text: str) -> str | No
     for label in sorted((k for k in scores if k.startswith(f"{status}_")), key=scores.__getitem__, reverse=True):
         if _names(label, text):
             return label.removeprefix(f"{status}_")
+    return None
+
+
+# The emergencies a document's instruction can name, most specific first (pregnancy has its own rules).
+DOCUMENTED_KINDS = ("poisoning", "stroke", "allergy", "suicide", "infection", "red_flag", "pregnancy")
+
+
+def documented_emergency(probability: float, threshold: float, answering: list[str]) -> Triage | None:
+    """Urgent when the urgent classifier gives the question at least `threshold` (though below its own threshold)
+    and one of the sentences that best answer it (`answering`) tells to call emergency services: the documents say
+    the patient's situation is an emergency ("En cas d'ingestion accidentelle, appelez immédiatement le 15"). The kind
+    is the one that instruction speaks of.
+
+    >>> documented_emergency(0.6, 0.5, ["Rangez-le hors de portée.", "En cas de surdosage, appelez le 15."]).kind
+    'poisoning'
+    >>> documented_emergency(0.2, 0.5, ["En cas de surdosage, appelez le 15."]) is None
+    True
+    """
+    if probability < threshold:
+        return None
+    for sentence in answering:
+        text = normalize(sentence)
+        if re.search(EMERGENCY_CALL, text):
+            kinds = [k for k in DOCUMENTED_KINDS if re.search(KIND_WORDS[k], text)]
+            return Triage("urgent", kinds[0] if kinds else "generic")
     return None
 
 
