@@ -85,13 +85,23 @@ class Sentence:
         return self.hit.chunk.context + self.text
 
 
+MIN_ITEM_CHARS = 10  # a list item says something in fewer words ("pendant l'allaitement ;") with its lead-in
+
+
 def _candidates(hits: list[Hit]) -> list[Sentence]:
     return [
         Sentence(rank, hit, a, b)
         for rank, hit in enumerate(hits)
         for a, b in sentence_spans(hit.chunk.text)
-        if b - a >= MIN_SENTENCE_CHARS and not _is_label(hit.chunk.text[a:b], hit.chunk)
+        if (b - a >= MIN_SENTENCE_CHARS or b - a >= MIN_ITEM_CHARS and _item_at(hit.chunk.text, a))
+        and not _is_label(hit.chunk.text[a:b], hit.chunk)
     ]
+
+
+def _item_at(text: str, start: int) -> bool:
+    """Whether the sentence starting at `start` of a chunk's text is a list item (its line starts with "- ")."""
+    line_start = text.rfind("\n", 0, start) + 1
+    return text.startswith("- ", line_start)
 
 
 def _list_after(sentence: Sentence, hits: list[Hit] = (), at_most: int = 3) -> list[Sentence]:
@@ -166,6 +176,7 @@ class ExtractiveAnswerer:
         lead_weight: float = 0.15,
         diversity: float = 0.5,
         sentence_context: bool = True,
+        refutations: dict[str, list[tuple[Sentence, list[Sentence]]]] | None = None,
     ):
         self.embeddings = embeddings
         self.sentence_context = sentence_context  # as the store embedded its sentences
@@ -186,6 +197,9 @@ class ExtractiveAnswerer:
         self.section_leads = section_leads or set()
         self.lead_weight = lead_weight
         self.diversity = diversity  # broad answers: weight of novelty against relevance (maximal marginal relevance)
+        # each document's refuting statements (`refutations(chunks)`): a quoted sentence that one of them answers
+        # is quoted with it
+        self.refutations = refutations or {}
         self._vectors: dict[str, np.ndarray] = {}
         self._words: dict[str, tuple[set[str], set[str]]] = {}  # sentence id -> its stems, alone and in context
         self._lock = threading.Lock()
@@ -225,9 +239,12 @@ class ExtractiveAnswerer:
         dense = self._sentence_vectors(candidates) @ query_vector
         asked = set(tokens(question))
         leads = self._section_leads(asked, candidates)
+        lead_ins = _lead_ins(candidates)  # a list item is read with the sentence that introduces its list
         scores = []
-        for sentence, similarity in zip(candidates, dense):
+        for i, (sentence, similarity) in enumerate(zip(candidates, dense)):
             overlap = self._overlap(asked, sentence)
+            if i in lead_ins:
+                overlap = max(overlap, self._overlap(asked, sentence, candidates[lead_ins[i]]))
             prior = self.rank_weight * (1 - sentence.hit_rank / len(hits))
             lead = self.lead_weight if sentence.sentence_id in leads else 0.0
             scores.append(float(similarity) + self.word_weight * overlap + prior + lead)
@@ -254,11 +271,49 @@ class ExtractiveAnswerer:
                 if refutation is None:
                     continue  # a claim the passage does not answer is never quoted as a statement
                 items = [refutation]
-            for part in [sentence, *items]:
+            lead_in = (
+                [candidates[lead_ins[i]]] if i in lead_ins else []
+            )  # "Ils sont contre-indiqués :" before "- pendant l'allaitement ;"
+            for part in [*lead_in, sentence, *items]:
                 chosen.setdefault(part.sentence_id, part)
             sources.add(sentence.hit.chunk.chunk_id)
             statements += 1
-        return sorted(chosen.values(), key=lambda s: (s.hit_rank, s.start))
+        ordered = sorted(chosen.values(), key=lambda s: (s.hit_rank, s.start))
+        return self._with_refutations(ordered)
+
+    def _with_refutations(self, chosen: list[Sentence]) -> list[Sentence]:
+        """The chosen sentences, each followed by the statement of its document that refutes what it says, when there
+        is one ("Le principe ... est d'injecter localement ... afin d'éviter la circulation dans l'organisme", then
+        "Cependant, ces arguments ne sont pas fondés : il est démontré ... qu'un traitement injecté même localement
+        diffuse dans l'ensemble de l'organisme"): it shares at least REFUTED_WORDS of its words, the title's aside."""
+        if not self.refutations:
+            return chosen
+        ids = {s.sentence_id for s in chosen}
+        out: list[Sentence] = []
+        for sentence in chosen:
+            out.append(sentence)
+            chunk = sentence.hit.chunk
+            if REFUTING.search(normalize(sentence.text)):
+                continue
+            own = set(tokens(sentence.text)) - set(tokens(chunk.title))
+            documented = self.refutations.get(chunk.source, [])
+            if CLAIM.search(normalize(sentence.text)) or PROPOSED.search(normalize(sentence.text)):
+                # what the document reports as proposed or claimed is answered by the refutation that follows it
+                at = chunk.start + sentence.start
+                documented = [r for r in documented if r[0].hit.chunk.start + r[0].start > at][:1]
+                own = set()  # whatever their words
+            best, best_shared = None, (REFUTED_WORDS if own else 0) - 1
+            for lead, items in documented:
+                for part in items or [lead]:
+                    shared = shared_words(own, set(tokens(part.text)))
+                    if shared > best_shared and part.sentence_id != sentence.sentence_id:
+                        best, best_shared = (lead, part), shared
+            if best is not None:
+                for part in dict.fromkeys(best):
+                    if part.sentence_id not in ids:
+                        ids.add(part.sentence_id)
+                        out.append(Sentence(sentence.hit_rank, part.hit, part.start, part.end))
+        return out
 
     def _section_leads(self, asked: set[str], candidates: list[Sentence]) -> set[str]:
         """The ids of the sentences that open a section whose heading holds every word asked (the document's
@@ -278,26 +333,41 @@ class ExtractiveAnswerer:
                 found.add(sentence.sentence_id)
         return found
 
-    def _overlap(self, asked: set[str], sentence: Sentence) -> float:
-        """The share of the question's stemmed words the sentence holds, partly counted with its title and section."""
+    def _overlap(self, asked: set[str], sentence: Sentence, lead_in: Sentence | None = None) -> float:
+        """The share of the question's stemmed words the sentence holds (with the lead-in of its list, when given),
+        partly counted with its title and section."""
         if not asked:
             return 0.0
+        words = self._sentence_words(sentence)
+        if lead_in is not None:
+            before = self._sentence_words(lead_in)
+            words = (words[0] | before[0], words[1] | before[0])
+        own = shared_words(asked, words[0]) / len(asked)
+        placed = shared_words(asked, words[1]) / len(asked)
+        return (1 - self.context_weight) * own + self.context_weight * placed
+
+    def _sentence_words(self, sentence: Sentence) -> tuple[set[str], set[str]]:
         words = self._words.get(sentence.sentence_id)
         if words is None:
             words = self._words[sentence.sentence_id] = (
                 set(tokens(sentence.text)),
                 set(tokens(sentence.embedded_text)),
             )
-        own = shared_words(asked, words[0]) / len(asked)
-        placed = shared_words(asked, words[1]) / len(asked)
-        return (1 - self.context_weight) * own + self.context_weight * placed
+        return words
 
     def compose(self, question: str, hits: list[Hit], lang: str = "fr") -> tuple[str, list[Citation]]:
-        """The answer text with [n] markers and its citations; empty when nothing supports it."""
+        """The answer text with [n] markers and its citations; empty when nothing supports it. When what answers the
+        question best is a claim the document reports and then refutes, the first line says so."""
         chosen = self.select(question, hits)
         if not chosen:
             return "", []
-        lines, citations = [message("answer_intro", lang)], number_citations(chosen)
+        ids = {s.sentence_id for s in chosen}
+        refuted = any(
+            CLAIM.search(normalize(s.text)) and (r := _refutation_after(s)) is not None and r.sentence_id in ids
+            for s in chosen
+        )
+        intro = message("answer_intro_refuted" if refuted else "answer_intro", lang)
+        lines, citations = [intro], number_citations(chosen)
         by_chunk = {c.chunk_id: c.n for c in citations}
         for sentence in chosen:
             lines.append(f"- {sentence.text} [{by_chunk[sentence.hit.chunk.chunk_id]}]")
@@ -400,11 +470,39 @@ def _lead_ins(candidates: list[Sentence]) -> dict[int, int]:
     return found
 
 
+# A statement that refutes what the document reported before it: its discourse markers (general French).
+REFUTING = re.compile(
+    r"\b(ne sont pas fondes|n'est pas fonde|c'est faux|contrairement a ce qu\w*|il n'en est rien|idees? fausses?|"
+    r"ne repose sur aucun\w*|n'a pas ete (demontre|etabli|prouve)e?|aucune (preuve|validation)|n'est pas prouvee?|"
+    r"n'ont montre aucun|aucun benefice)\b"
+)
+REFUTED_WORDS = 3  # words a sentence shares with a refutation that answers it
+# what a document says a practice or product is offered for, by others ("Cette technique est proposée dans ...")
+PROPOSED = re.compile(
+    r"\b(est|sont|peut (etre|egalement etre)|peuvent (etre|egalement etre)) (aussi |egalement )?(proposee?s?|presentee?s?|vantee?s?)\b"
+)
+
+
+def refutations(chunks) -> dict[str, list[tuple[Sentence, list[Sentence]]]]:
+    """Each document's refuting statements: a sentence with a refutation marker ("Cependant, ces arguments ne sont pas
+    fondés scientifiquement pour les raisons suivantes :"), with the items of the list it introduces."""
+    by_source: dict[str, list] = {}
+    for chunk in chunks:
+        by_source.setdefault(chunk.source, []).append(chunk)
+    found: dict[str, list[tuple[Sentence, list[Sentence]]]] = {}
+    for source, document in by_source.items():
+        hits = [Hit(chunk, 0.0) for chunk in sorted(document, key=lambda c: c.start)]
+        for hit in hits:
+            for a, b in sentence_spans(hit.chunk.text):
+                if REFUTING.search(normalize(hit.chunk.text[a:b])):
+                    lead = Sentence(0, hit, a, b)
+                    found.setdefault(source, []).append((lead, _list_after(lead, hits, at_most=8)))
+    return found
+
+
 def _is_item(sentence: Sentence) -> bool:
     """A list item (a line starting with "- " in the chunk): part of the statement that introduces it."""
-    text = sentence.hit.chunk.text
-    line_start = text.rfind("\n", 0, sentence.start) + 1
-    return text.startswith("- ", line_start)
+    return _item_at(sentence.hit.chunk.text, sentence.start)
 
 
 # A document speaking of itself ("L'objectif de cette fiche est de vous éclairer..."): no fact for the patient.

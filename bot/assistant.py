@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
-from bot.answer import Answer, ExtractiveAnswerer
+from bot.answer import Answer, ExtractiveAnswerer, refutations
 from bot.chunking import section_leads
 from bot.indexer import LEXICAL_DIR, read_manifest
 from bot.intents import IntentModel
@@ -16,7 +16,7 @@ from bot.lexical import LexicalIndex
 from bot.llm import LLMWriter, make_writer
 from bot.messages import message
 from bot.profile import CorpusProfile
-from bot.questions import is_broad, is_meta, is_small_talk, reports_low_mood
+from bot.questions import THANKS_THEN_PLAN, is_broad, is_meta, is_small_talk, reports_low_mood
 from bot.retrieval import HybridRetriever, condense, focused
 from bot.safety import (
     Triage,
@@ -38,7 +38,7 @@ from bot.safety import (
 from bot.safety.classifier import load_classifier
 from bot.settings import Settings
 from bot.store import REBUILD_HINT, ChromaStore, IndexMissingError
-from bot.text import detect_language
+from bot.text import detect_language, normalize
 
 INTENT_VECTORS = "intent_vectors.npz"  # triage's example phrasings, embedded once and kept with the index
 
@@ -76,6 +76,7 @@ class Assistant:
         if (lexical_dir / "chunks.json").exists():
             lexical = LexicalIndex.load(lexical_dir)
             self.answerer.section_leads = section_leads(lexical.chunks)
+            self.answerer.refutations = refutations(lexical.chunks)
             self.retriever.lexical = lexical
         self.profile = current_profile(index_dir, read_documents(index_dir))
 
@@ -126,7 +127,18 @@ class Assistant:
                 query, hits = alone, own
         decided = triage(question, self.intents, self.settings.urgent_margin, self.settings.refused_margin, profile)
         decided = decided or follow_up_triage(question, history, profile)
-        decided = decided or self._documented_emergency(question, query, hits, profile)
+        if (
+            decided is not None
+            and decided.kind == "suicide"
+            and reports_low_mood(question)
+            and rule_triage(question, profile) is None
+            and self._mood_warning(question, query, hits, profile, lang) is not None
+        ):
+            # feeling down, and no sign of suicidal thoughts the rules know: the document's warning on mood and the
+            # advice to tell the prescriber now, with 3114 for dark thoughts (the answer below), not the emergency
+            decided = None
+        elif not reports_low_mood(question):
+            decided = decided or self._documented_emergency(question, query, hits, profile)
         if decided is not None and decided.kind == "dose" and documented("dose", query, hits, profile):
             decided = None  # the documents state that dose ("sans dépasser 1 200 mg par jour"): they answer it
         if decided is not None:
@@ -220,7 +232,9 @@ class Assistant:
         conversations, it fires on a bare "merci" said after an emergency.)"""
         if not is_small_talk(question):
             return False
-        return not names_topic(question, profile) and rule_triage(question, profile) is None
+        # thanks with what the patient will do next may name whom they will see ("merci, j'appelle ma dermato")
+        topic_ok = THANKS_THEN_PLAN.search(normalize(question)) is not None
+        return (topic_ok or not names_topic(question, profile)) and rule_triage(question, profile) is None
 
     def small_talk_reply(self, question: str, lang: str = "fr") -> str:
         """A short friendly reply to small talk; "who are you?" is told what the corpus covers."""
@@ -360,6 +374,7 @@ def build_assistant(settings: Settings, embeddings=None, writer: LLMWriter | Non
         rank_weight=settings.answer_rank_weight,
         section_leads=section_leads(lexical.chunks),
         sentence_context=settings.sentence_context,
+        refutations=refutations(lexical.chunks),
     )
     from bot.indexer import read_documents
     from bot.profile import current_profile

@@ -24,7 +24,7 @@ from dataclasses import asdict, dataclass, field
 from functools import cached_property, lru_cache
 from pathlib import Path
 
-from bot.text import normalize, sentence_spans, stem
+from bot.text import normalize, sentence_spans, stem, synonyms_of
 
 PROFILE = "profile.json"
 MASK = "ce médicament"  # what a masked text says in place of a corpus medicine
@@ -205,6 +205,9 @@ class CorpusProfile:
             if not (DRUG_SHAPE.search(word) or word in capitals):
                 continue
             if _closest(word, self._near_vocabulary(word)) or self.terms_named(word):
+                continue
+            # a lay or English word for one the documents use ("cortisone" for "corticoïdes", bot/synonyms.yaml)
+            if any(w in self.vocabulary for s in synonyms_of(word) for w in words(normalize(s))):
                 continue
             unknown.append(word)
         return unknown

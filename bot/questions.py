@@ -14,7 +14,8 @@ SMALL_TALK_WORDS = frozenset(
     cool genial nickel tres bon bonne journee soiree nuit au revoir bye goodbye see ya later a plus tard bientot
     ciao adieu tchao good great nice perfect got it alright fine sounds je vois entendu oui yes non no madame
     monsieur docteur doc la le les pour tout votre ton aide help info infos reponse reponses answer answers et
-    and c est cest ca sa va comment how are you vous tu tres tranquille xd lol mdr ah oh hmm hum ben bah eh""".split()
+    and c est cest ca sa va comment how are you vous tu tres tranquille xd lol mdr ah oh hmm hum ben bah eh cheers
+    bisous biz ciao plus""".split()
 )
 META = re.compile(
     r"^\W*((bonjour|bonsoir|salut|coucou|hello|hi|hey|yo|slt|cc)\W+)?(qui (es|etes)[- ]?(tu|vous)|t'?es qui|tu es qui|vous etes qui|who are you|what are you|"
@@ -22,7 +23,7 @@ META = re.compile(
     r"what do you know|what can you (do|tell me)|(tu|vous) (fais|faites|sers|servez) (a )?quoi|"
     r"(a|à) quoi (tu sers|servez-vous|sers-tu)|c'?est quoi (ce|ton) (bot|site|service|assistant)|"
     r"(tu|vous) (peux|pouvez) (m'aider|repondre a quoi)|how (can|do) you help|comment (ca|ça) marche|"
-    r"(tu|vous) (es|est|etes) (un|une) (robot|bot|humain|ia|vraie personne|vrai medecin)|"
+    r"(tu|vous) (es|est|etes) (un|une) (robot|bot|humain|ia|vraie personne|vrai medecin)|t'?es (un|une) (robot|bot|humain|ia)|"
     r"vous savez quoi|vous connaissez quoi|"
     r"are you (a bot|human|a robot|an ai|real)|(wat|what|who) r (u|you))\b[^.?!]{0,40}[.?!]*\W*$"
 )
@@ -52,9 +53,12 @@ YES_NO = re.compile(
 
 
 LOW_MOOD = re.compile(
-    r"\b(je me sens|je suis|jme sens|j'ai|i feel|i'?m|i am|i have been|been feeling|feeling)\b.{0,25}\b(down|deprime\w*|"
-    r"triste|pas bien dans ma tete|a plat|sad|low|depressed|blue|moody|pas le moral|le moral a zero|plus le moral)\b|"
-    r"\b(pas le moral|moral (a zero|dans les chaussettes|en berne|bas)|mood (is )?(low|down|changes?))\b"
+    r"\b(je me sens|je suis|jsuis|jsui|chui|jme sens|j'ai|jai|i feel|i'?m|i am|i have been|been feeling|feeling|il est|elle est|il a l'air|"
+    r"elle a l'air|(he|she)'?s( been)?|(he|she) (is|seems|has been))\b.{0,25}\b(down|deprime\w*|"
+    r"triste|pas bien dans ma tete|a plat|sad|low|depressed|blue|moody|pas le moral|le moral a zero|plus le moral|"
+    r"renferme\w*|withdrawn)\b|"
+    r"\b(pas le moral|moral (a zero|dans les chaussettes|en berne|bas)|mood (is )?(low|down|changes?)|je pleure|"
+    r"pleure (souvent|tout le temps|beaucoup)|(cries|crying) (a lot|all the time)|plus envie de rien)\b"
 )
 
 
@@ -66,10 +70,18 @@ def reports_low_mood(text: str) -> bool:
 SOCIAL = frozenset(
     """bonjour bonsoir salut coucou hello hi hey merci mercii thanks thank thx ty ok okay oki okk k kk dac daccord
     accord bye goodbye revoir super top parfait cool genial nickel slt cc bjr bsr great nice perfect alright ciao
-    tchao yo wesh entendu compris lol mdr bientot adieu rassure rassurant journee soiree weekend""".split()
+    tchao yo wesh entendu compris lol mdr bientot adieu rassure rassurant journee soiree weekend cheers bisous""".split()
 )
 # social words that make a greeting only in a message of small-talk words ("good" in "good, I took 10 pills" does not)
 SOCIAL_ALONE = frozenset({"good", "fine", "got", "re"})
+
+
+# Thanks with what the patient will do next, asking nothing: "merci, j'appelle le service", "ok I'll call my GP, thanks"
+THANKS_THEN_PLAN = re.compile(
+    r"^\W*(ok\w*|d'?accord|super|merci\w*|thanks?|thank you|thx)\b.{0,20}\b(je vais|jvais|j'?appelle|je l'?appelle|je prends|"
+    r"je prend|j'en parle|je contacte|i'?ll|i will|going to|gonna)\b[^?]*$|"
+    r"\b(je vais|jvais|j'?appelle|je l'?appelle|j'en parle|je contacte|i'?ll|i will)\b[^?]{0,60}\b(merci\w*|thanks?|thank you|thx)\W*$"
+)
 
 
 def is_small_talk(text: str) -> bool:
@@ -80,7 +92,8 @@ def is_small_talk(text: str) -> bool:
     >>> is_small_talk("ok super, merci beaucoup !"), is_small_talk("merci, et pendant la grossesse ?")
     (True, False)
     """
-    folded = normalize(text)
+    text = re.sub(r"(?i)\b[aà]\s?\+", "à bientôt", text)  # "a+"
+    folded = re.sub(r"([a-z])\1{2,}", r"\1", normalize(text))  # "merciii", "okkkk"
     if META.search(folded):
         return True
     words = _WORD.findall(folded)
@@ -91,6 +104,8 @@ def is_small_talk(text: str) -> bool:
         return True
     # a short remark around thanks or a greeting, asking nothing
     others = [w for w in words if w not in SMALL_TALK_WORDS and w not in SOCIAL]
+    if THANKS_THEN_PLAN.search(folded) and "?" not in folded and len(words) <= 12:
+        return True  # "merci, j'appelle ma dermato", "ok je vais voir un médecin alors, merci"
     return any(w in SOCIAL for w in words) and "?" not in folded and len(others) <= 4 and len(words) <= 8
 
 

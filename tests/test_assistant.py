@@ -145,3 +145,33 @@ def test_a_follow_up_with_a_question_of_its_own_is_searched_with_its_topic_not_t
     answer = assistant.ask("ça peut me rendre triste ?", history)
     assert answer.status == "answered"
     assert "humeur" in answer.answer
+
+
+def test_a_claim_the_document_refutes_later_is_quoted_with_its_refutation(assistant):
+    answer = assistant.ask("la méso c'est local, le produit reste là où on pique, non ?")
+    text = answer.answer
+    assert "diffuse dans l’ensemble de l’organisme" in text or "diffuse dans l'ensemble de l'organisme" in text
+    if "éviter la circulation" in text:  # the promoters' principle, never without what refutes it, right after it
+        assert text.index("éviter la circulation") < text.index("diffuse dans")
+
+
+def test_what_a_practice_is_proposed_for_comes_with_the_documents_caveat(assistant):
+    answer = assistant.ask("ça fait repousser les cheveux la mésothérapie ?")
+    assert "proposée" in answer.answer
+    assert "aucune validation scientifique" in answer.answer or "n’est pas prouvée" in answer.answer
+
+
+def test_a_short_list_item_is_quoted_with_the_sentence_that_introduces_it(assistant):
+    from bot.answer import Hit, _candidates, _lead_ins
+    from bot.chunking import Chunk
+
+    text = "Ces médicaments sont contre-indiqués :\n\n- chez l'enfant de moins de 15 ans ;\n- pendant l'allaitement ;"
+    chunk = Chunk("c1", "doc.md", "Doc", "Contre-indications", None, 0, len(text), text)
+    candidates = _candidates([Hit(chunk, 0.9)])
+    assert [c.text for c in candidates][-1] == "pendant l'allaitement ;"  # short, but an item: a candidate
+    assert _lead_ins(candidates) == {1: 0, 2: 0}
+    chosen = [
+        s.text for s in assistant.answerer.select("je peux le prendre pendant l'allaitement ?", [Hit(chunk, 0.9)])
+    ]
+    assert "pendant l'allaitement ;" in chosen
+    assert chosen[0] == "Ces médicaments sont contre-indiqués :"

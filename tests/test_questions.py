@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.questions import is_broad, is_meta, is_small_talk, is_yes_no
+from bot.questions import is_broad, is_meta, is_small_talk, is_yes_no, reports_low_mood
 
 
 @pytest.mark.parametrize(
@@ -92,3 +92,33 @@ def test_who_are_you_says_what_the_corpus_covers(assistant):
 @pytest.mark.parametrize("text", ["bonne soirée", "Bonne nuit, merci", "vous savez quoi ?", "vous êtes un robot ?"])
 def test_more_small_talk_in_french(text):
     assert is_small_talk(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["merciii", "cheers", "a+", "Salut, t'es un robot ?", "merci, j'appelle ma dermato",
+     "ok jvais voir un médecin alors, merci", "Thanks, I'll call my GP"],
+)  # fmt: skip
+def test_thanks_with_what_comes_next_and_spelling_variants_are_small_talk(text):
+    assert is_small_talk(text)
+
+
+def test_thanks_with_a_plan_naming_a_corpus_topic_gets_the_thanks_reply(assistant):
+    assert assistant.ask("ok jvais voir un dermato alors, merci").status == "small_talk"
+    assert assistant.ask("merci, je prends de l'isotrétinoïne et je veux mourir").status == "urgent"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["jsuis un peu down en ce moment", "je pleure souvent depuis que j'ai commencé", "He's been really sad and withdrawn",
+     "plus envie de rien depuis un mois"],
+)  # fmt: skip
+def test_low_mood_told_in_many_ways(text):
+    assert reports_low_mood(text)
+
+
+def test_feeling_down_under_a_medicine_that_warns_of_mood_gets_its_warning_not_the_emergency(assistant):
+    answer = assistant.ask("jsuis sous contracné depuis 3 mois jsuis un peu down en ce moment")
+    assert answer.status == "answered"
+    assert "humeur" in answer.answer and "3114" in answer.answer and "médecin" in answer.answer
+    assert assistant.ask("jsuis sous contracné et j'ai des idées suicidaires").status == "urgent"

@@ -925,7 +925,7 @@ NEGATED_SIGN = re.compile(
 ASKS_BEFORE_USE = re.compile(
     r"\b(je peux|j'?peux|puis-je|je pourrais|on peut|peut-on|ai-je le droit d|can i|could i|may i|"
     r"is it (ok|okay|safe|alright) to|am i allowed to) (prendre|mettre|utiliser|appliquer|commencer|me mettre|"
-    r"avoir|take|use|apply|start|put|have)\b"
+    r"avoir|me faire|faire|recevoir|take|use|apply|start|put|have|get|receive)\b"
 )
 CURRENT_USE = re.compile(
     r"\b(je prends|je prend|j'?prends|je suis sous|j'?suis sous|j'ai pris|j'ai commence|j'en prends|je continue|"
@@ -955,6 +955,8 @@ UNCOVERED = _rx(
     r"\b(vous|tu) me (conseill\w*|recommand\w*)\b.{0,40}\b(traitement|creme|produit|medicament|pommade|gel)\b|"
     r"\b(traitement|creme|produit|medicament|pommade|gel)\b.{0,30}\b(vous|tu) me (conseill\w*|recommand\w*)\b",
     r"\b(what|which) (treatment|cream|product|medication|medicine)\b.{0,30}\b(would|do|can) you recommend\b",
+    # the best treatment for something: a recommendation, which no document makes for a patient
+    r"\b(le mieux|le mieu|le meilleur|la meilleure|les meilleurs|the best|what'?s best|what works best)\b.{0,40}\b(contre|pour|for|against)\b",
     r"\b(baume|creme|savon|marque|lotion|serum|balm|cream|moisturi\w*|brand|sunscreen|stick)\b.{0,50}"
     r"\b(conseill\w*|recommand\w*|recommend\w*|suggest\w*)",
     r"\b(conseill\w*|recommand\w*|recommend\w*|suggest\w*)\b.{0,30}\b(baume|creme|savon|marque|lotion|serum|balm|cream|"

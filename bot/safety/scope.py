@@ -116,6 +116,15 @@ def asked_part(question: str) -> str:
     return " ".join(asked) if len(" ".join(asked).split()) >= MIN_ASKED_WORDS else question
 
 
+# What a treatment the patient is on was given for ("je suis sous X pour une bronchite", "I'm on X for my arthritis"):
+# context of the question, not what it asks about, so a condition the corpus does not know there is no reason to refuse.
+PURPOSE = re.compile(
+    r"\b(je suis sous|j'?suis sous|je prends|je prend|j'?prends|on m'a (donne|prescrit)|m'a (donne|prescrit)|"
+    r"(i'?m|i am) on|i take|i'?m taking|i was (given|prescribed)|(he|she) (is|was) (on|given|prescribed))\b"
+    r"([^.?!,]{0,40}?)\b(pour|for|contre|against) (un |une |le |la |les |l'|mon |ma |mes |son |sa |ses |a |an |my |his |her )?[\w-]+"
+)
+
+
 def uncovered_aspect(
     question: str,
     hits: list[Hit] | None = None,
@@ -129,7 +138,7 @@ def uncovered_aspect(
     found = UNCOVERED.search(text)
     if found:
         return found.group(0)
-    unknown = profile.unknown_terms(text, question)
+    unknown = profile.unknown_terms(PURPOSE.sub(" ", text), question)
     # another medicine or condition, even beside a corpus one ("X pour la maladie de Crohn ?"); but a broad question
     # on a corpus topic asks what its documents say, whatever the condition it is for ("what should I know before
     # trying X for my arthritis?")
