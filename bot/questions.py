@@ -58,13 +58,21 @@ LOW_MOOD = re.compile(
     r"triste|pas bien dans ma tete|a plat|sad|low|depressed|blue|moody|pas le moral|le moral a zero|plus le moral|"
     r"renferme\w*|withdrawn)\b|"
     r"\b(pas le moral|moral (a zero|dans les chaussettes|en berne|bas)|mood (is )?(low|down|changes?)|je pleure|"
-    r"pleure (souvent|tout le temps|beaucoup)|(cries|crying) (a lot|all the time)|plus envie de rien)\b"
+    r"pleure (souvent|tout le temps|beaucoup)|(cries|crying) (a lot|all the time))\b"
+)
+# Any hint of dark or suicidal thoughts: low mood with one of these is never taken for low mood alone.
+DARK_THOUGHTS = re.compile(
+    r"\b(en finir|finir|mourir|mort|disparaitre|me tuer|tuer|suicid\w*|idees? noires?|plus (la peine|simple|envie de rien|"
+    r"envie de vivre)|a quoi bon|sans moi|me faire du mal|end it|ending it|kill|die|dying|dead|better off|not be here|"
+    r"no point|hurt myself|give up|hopeless|desespere\w*)\b"
 )
 
 
 def reports_low_mood(text: str) -> bool:
-    """Whether a patient says they feel down ("je me sens un peu déprimée", "I've been feeling low")."""
-    return bool(LOW_MOOD.search(normalize(text)))
+    """Whether a patient says they feel down ("je me sens un peu déprimée", "I've been feeling low"), and no more:
+    any hint of dark thoughts ("des fois je me dis que ce serait plus simple d'en finir") is not low mood alone."""
+    folded = normalize(text)
+    return bool(LOW_MOOD.search(folded)) and not DARK_THOUGHTS.search(folded)
 
 
 SOCIAL = frozenset(

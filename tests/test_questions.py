@@ -111,7 +111,7 @@ def test_thanks_with_a_plan_naming_a_corpus_topic_gets_the_thanks_reply(assistan
 @pytest.mark.parametrize(
     "text",
     ["jsuis un peu down en ce moment", "je pleure souvent depuis que j'ai commencé", "He's been really sad and withdrawn",
-     "plus envie de rien depuis un mois"],
+     "je me sens triste depuis un mois"],
 )  # fmt: skip
 def test_low_mood_told_in_many_ways(text):
     assert reports_low_mood(text)
@@ -122,3 +122,13 @@ def test_feeling_down_under_a_medicine_that_warns_of_mood_gets_its_warning_not_t
     assert answer.status == "answered"
     assert "humeur" in answer.answer and "3114" in answer.answer and "médecin" in answer.answer
     assert assistant.ask("jsuis sous contracné et j'ai des idées suicidaires").status == "urgent"
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["depuis que jsuis sous curacné jai plus envie de rien, des fois jme dis que ce serait plus simple d'en finir",
+     "I've been feeling low on isotretinoin, like everyone would be better off without me"],
+)  # fmt: skip
+def test_low_mood_with_any_hint_of_dark_thoughts_stays_an_emergency(assistant, question):
+    answer = assistant.ask(question)
+    assert answer.status == "urgent" and "3114" in answer.answer
