@@ -66,6 +66,18 @@ def _run(args) -> int:
     from bot.store import IndexMissingError
     from evals.runner import REPORT, run_eval
 
+    declared = declared_corpora(args.set_path)
+    if args.corpus is None and len(declared) == 1 and None not in declared:
+        args.corpus = Path(next(iter(declared)))  # the conversations say which corpus they are about
+    wanted = (args.corpus or Path("corpus")).resolve()
+    if any((Path(d) if d else Path("corpus")).resolve() != wanted for d in declared):
+        named = ", ".join(sorted(d or "corpus" for d in declared))
+        print(
+            f"{args.set_path} : ses conversations portent sur {named} ; un seul corpus par fichier et par run "
+            "(--corpus)",
+            file=sys.stderr,
+        )
+        return 2
     try:
         overrides = parse_overrides(args.overrides)
         if args.corpus is not None:
@@ -105,6 +117,21 @@ def _run(args) -> int:
     print(json.dumps({"split": metrics["split"], "cases": metrics["counts"]["cases"], **headline}, indent=2))
     print(f"rapport : {args.out / REPORT}", file=sys.stderr)
     return 0 if metrics["counts"]["cases"] else 1
+
+
+def declared_corpora(set_path: Path) -> set[str | None]:
+    """The corpora a set's conversations say they are about (their `corpus` field; None for the default corpus)."""
+    found: set[str | None] = set()
+    if not Path(set_path).is_file():
+        return found
+    for line in Path(set_path).read_text(encoding="utf-8").splitlines():
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError:
+            continue  # reported with the set's other problems
+        if isinstance(record, dict) and "turns" in record:
+            found.add(record.get("corpus") or None)
+    return found
 
 
 def corpus_index_dir(corpus: Path) -> Path:

@@ -102,3 +102,19 @@ def test_dev_and_test_do_not_share_questions():
     test, _ = load_cases(SETS / "test.jsonl")
     assert not {c.question.strip().lower() for c in dev} & {c.question.strip().lower() for c in test}
     assert not {c.id for c in dev} & {c.id for c in test}
+
+
+def test_a_run_is_on_the_corpus_its_conversations_are_about(tmp_path, capsys):
+    """A conversation's `corpus` picks the corpus of the run; a file mixing corpora is refused, not run on the wrong
+    documents (the seed corpus was silently used for the second corpus's conversations before)."""
+    from evals.__main__ import declared_corpora, main
+
+    mixed = tmp_path / "mixed.jsonl"
+    turn = '"turns": [{"question": "Bonjour", "category": "small_talk"}]'
+    mixed.write_text(
+        f'{{"id": "a", "lang": "fr", {turn}}}\n{{"id": "b", "lang": "fr", "corpus": "evals/corpora/second", {turn}}}\n',
+        encoding="utf-8",
+    )
+    assert declared_corpora(mixed) == {None, "evals/corpora/second"}
+    assert main(["run", str(mixed), "--out", str(tmp_path / "run")]) == 2
+    assert "un seul corpus" in capsys.readouterr().err
