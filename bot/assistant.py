@@ -26,6 +26,7 @@ from bot.safety import (
     evidence,
     evidence_first,
     follow_up_triage,
+    is_injection,
     is_off_task,
     is_out_of_scope,
     medicine_named,
@@ -197,7 +198,8 @@ class Assistant:
         if is_broad(question) and hits:
             named = profile.documents_named(without_injection(question, profile)) or profile.documents_named(query)
             sources = set(named[:3])  # the three documents that name it most
-            chunks = [c for c in self.retriever.lexical.chunks if c.source in sources]
+            # a passage carrying instructions to an assistant is never quoted (bot.safety.triage.drop_injected)
+            chunks = [c for c in self.retriever.lexical.chunks if c.source in sources and not is_injection(c.text)]
             text, citations = self.answerer.compose_broad(query, chunks, lang) if chunks else ("", [])
             if citations:
                 return text, citations

@@ -11,7 +11,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-VERSION = 2  # raised when cleaning changes: indexes built by another version are rebuilt
+VERSION = 3  # raised when cleaning changes: indexes built by another version are rebuilt
 PAGE_BREAK = "\f"
 
 _BULLET = re.compile(r"^(?:[-•·▪◦*o]\s+|\uf0b7\s*)")
@@ -99,15 +99,24 @@ def _raw_units(raw: str) -> list[tuple[str, str, int | None]]:
     units: list[list] = []  # [kind, text, page, closed by a blank line]
     for page_no, (raw_page, page) in enumerate(zip(raw_pages, pages), start=1):
         page_ref = page_no if len(pages) > 1 else None
+        blank = True  # a blank line (or the page's start) before this one
         for original, line in zip(raw_page.split("\n"), page):
             if not line:
                 if units:
                     units[-1][3] = True
+                blank = True
                 continue
+            after_blank, blank = blank, False
             if _is_furniture(line, repeated):
                 continue
             kind, text = _line_kind(original.replace("\u2009", " "), line)
             previous = units[-1] if units else None
+            if previous and not after_blank and _numbered_item_wrapped(previous, original, line):
+                # "1. La dépression respiratoire : ... C'est" then "  le risque le plus grave, ...": the numbered
+                # line was an item of a list, hard-wrapped, not a heading
+                previous[0] = "item"
+                previous[1] = _join(previous[1][_NUMBERED.match(previous[1]).end() :], line)
+                continue
             if previous and (
                 (_cut_mid_sentence(previous[1]) and previous[0] != "heading") or _wrapped_item(previous, original, line)
             ):
@@ -118,6 +127,16 @@ def _raw_units(raw: str) -> list[tuple[str, str, int | None]]:
             else:
                 units.append([kind, text, page_ref, kind == "heading"])
     return [(kind, _strip_markup(text), page) for kind, text, page, _ in units]
+
+
+def _numbered_item_wrapped(previous: list, original: str, line: str) -> bool:
+    """Whether a line indented and starting in lower case carries on a numbered line taken for a heading."""
+    return (
+        previous[0] == "heading"
+        and _NUMBERED.match(previous[1]) is not None
+        and original[:1].isspace()
+        and line[:1].islower()
+    )
 
 
 def _wrapped_item(previous: list, original: str, line: str) -> bool:

@@ -28,7 +28,7 @@ from bot.text import normalize, sentence_spans, stem, synonyms_of
 
 PROFILE = "profile.json"
 MASK = "ce médicament"  # what a masked text says in place of a corpus medicine
-VERSION = 10  # raised when profiling changes: a stored profile of another version is recomputed, not reused
+VERSION = 11  # raised when profiling changes: a stored profile of another version is recomputed, not reused
 # A word at or above this Zipf frequency (about once per 10^6 words) is ordinary French or English; below it, a
 # word the documents use is a term of their own (a medicine, a brand, a condition, a practice).
 COMMON_ZIPF = 3.0
@@ -68,7 +68,7 @@ REFUSAL_WORDS = {
 }
 # A document calls a medicine dangerous in pregnancy when one sentence pairs pregnancy with one of these.
 PREGNANCY_DANGER = (
-    r"\b(contre-?indiqu\w*|malformations?|teratog\w*|dangereu\w*|interdit\w*|ne (doit|doivent) pas|"
+    r"\b(contre-?indiqu\w*|malformations?|teratog\w*|dangereu\w*|interdit\w*|ne (doit|doivent) (donc |jamais |surtout |en aucun cas )?pas|"
     r"troubles? (neuro-?developpementaux|du developpement)|risque (eleve|important|grave))\b"
 )
 PREGNANCY = r"\b(enceinte|grossesse|femmes? en age de procreer)\b"

@@ -18,7 +18,7 @@ SMALL_TALK_WORDS = frozenset(
     bisous biz ciao plus""".split()
 )
 META = re.compile(
-    r"^\W*((bonjour|bonsoir|salut|coucou|hello|hi|hey|yo|slt|cc)\W+)?(qui (es|etes)[- ]?(tu|vous)|t'?es qui|tu es qui|vous etes qui|who are you|what are you|"
+    r"^\W*((bonjour|bonsoir|salut|coucou|hello|hi|hey|yo|slt|cc|et (vous|toi|you)|and you|au fait)\W+)?(qui (es|etes)[- ]?(tu|vous)|t'?es qui|tu es qui|vous etes qui|who are you|what are you|"
     r"(que|qu'est-ce que) (sais|savez|connais|connaissez)[- ]?(tu|vous)|tu sais quoi|tu connais quoi|"
     r"what do you know|what can you (do|tell me)|(tu|vous) (fais|faites|sers|servez) (a )?quoi|"
     r"(a|à) quoi (tu sers|servez-vous|sers-tu)|c'?est quoi (ce|ton) (bot|site|service|assistant)|"

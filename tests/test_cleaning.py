@@ -82,3 +82,25 @@ def test_a_dash_item_hard_wrapped_with_a_small_indent_stays_one_item():
         "du traitement et pendant au moins 4 semaines après la dernière prise."
     )
     assert items[1:] == ["Un test de grossesse négatif est nécessaire.", "suivi"]  # a short item, not a wrap
+
+
+def test_a_numbered_item_hard_wrapped_mid_sentence_is_an_item_not_a_heading():
+    raw = (
+        "LES RISQUES, DU PLUS GRAVE AU MOINS GRAVE\n\n"
+        "1. La dépression respiratoire : la respiration ralentit. C'est\n"
+        "  le risque le plus grave.\n"
+        "2. La somnolence et les vertiges, qui exposent aux\n"
+        "  chutes.\n\n"
+        "3. SURVEILLANCE\n"
+        "Un suivi régulier est nécessaire.\n"
+    )
+    blocks = clean(raw).blocks
+    items = [b.text for b in blocks if b.kind == "item"]
+    assert items == [
+        "La dépression respiratoire : la respiration ralentit. C'est le risque le plus grave.",
+        "La somnolence et les vertiges, qui exposent aux chutes.",
+    ]
+    assert [b.text for b in blocks if b.kind == "heading"] == [
+        "LES RISQUES, DU PLUS GRAVE AU MOINS GRAVE",
+        "3. SURVEILLANCE",
+    ]

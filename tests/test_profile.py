@@ -137,3 +137,14 @@ def _named(profile: CorpusProfile, term: str) -> str:
 def test_an_index_without_profile_knows_no_medicine(tmp_path):
     empty = CorpusProfile.load(Path(tmp_path))
     assert not empty.documents and empty.unknown_terms("le doliprane ?") == []
+
+
+def test_a_pregnancy_warning_may_put_an_adverb_in_its_negation():
+    document = {
+        "source": "x.txt",
+        "title": "Prégabaline",
+        "text": "GROSSESSE\nLa prégabaline ne doit donc pas être utilisée pendant la grossesse, sauf nécessité absolue.\n",
+        "metadata": {},
+    }
+    profile = build_profile({"x.txt": document})
+    assert profile.documents["x.txt"].pregnancy_warning.startswith("La prégabaline ne doit donc pas")

@@ -97,7 +97,7 @@ def test_more_small_talk_in_french(text):
 @pytest.mark.parametrize(
     "text",
     ["merciii", "cheers", "a+", "Salut, t'es un robot ?", "merci, j'appelle ma dermato",
-     "ok jvais voir un médecin alors, merci", "Thanks, I'll call my GP"],
+     "ok jvais voir un médecin alors, merci", "Thanks, I'll call my GP", "Et vous, vous êtes qui au juste ?"],
 )  # fmt: skip
 def test_thanks_with_what_comes_next_and_spelling_variants_are_small_talk(text):
     assert is_small_talk(text)

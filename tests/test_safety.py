@@ -970,6 +970,15 @@ def test_more_aspects_the_corpus_does_not_cover_are_found(assistant):
     assert uncovered("Peut-on être indemnisé après des complications de mésothérapie ?") == "compensation"
 
 
+def test_a_price_is_answered_only_by_a_passage_that_states_one():
+    from bot.chunking import Chunk
+    from bot.retrieval import Hit
+
+    text = "Un stylo doit vous alerter s'il est proposé à un prix anormalement bas."
+    hits = [Hit(Chunk("c1", "faux.html", "Faux stylos", "Alerte", None, 0, len(text), text), 0.9)]
+    assert uncovered_aspect("Combien coûte un stylo en pharmacie ?", hits) == "price"
+
+
 def test_an_aspect_is_answered_where_the_corpus_speaks_of_it():
     """Compensation is no subject of the seed corpus, but the second corpus's valproate document says who indemnifies
     the families: the aspect is out of scope only where no passage speaks of it."""

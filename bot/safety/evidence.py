@@ -66,8 +66,9 @@ def medicine_named(triaged: Triage, question: str, profile: CorpusProfile, hits:
     terms = profile.terms_named(question) - profile.everywhere()
     document = profile.documents[named[0]]
     forms = {normalize(n): n for n in document.names}
-    spoken = [forms.get(t, t) for t in terms if t in document.terms]
-    return spoken[0] if spoken else (document.names[0] if document.names else "")
+    # the document's own names first: a document on one medicine may name others (the opioids a sheet warns against)
+    spoken = sorted((t for t in terms if t in document.terms), key=lambda t: (t not in forms, document.terms.index(t)))
+    return forms.get(spoken[0], spoken[0]) if spoken else (document.names[0] if document.names else "")
 
 
 def evidence_first(hits: list[Hit], sentences: list[Sentence], k: int) -> list[Hit]:

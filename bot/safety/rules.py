@@ -513,6 +513,9 @@ RISK_QUESTION = _rx(
     r"\bfrequen",
     r"\blien\b",
     r"\blink\b",
+    # what the signs of something are: a question, not a report ("quels sont les premiers signes d'une intoxication ?")
+    r"\b(quels? sont|what are|c'?est quoi|comment reconnaitre|how (do|can) (i|you|we) (tell|recogni[sz]e|spot))\b.{0,20}"
+    r"\b(signes?|symptomes?|signs?|symptoms?)\b",
     r"\b(pourcentage|percentage|statisti\w*|stats|chiffres|taux|rate|nombre de (suicides|cas|morts|deces)|combien de (jeunes|personnes|gens|patients)|how many (people|teens|patients))\b",
 )
 # "... des idées suicidaires ? c mon cas": a question on a risk, then the patient saying they live it.

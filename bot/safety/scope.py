@@ -120,6 +120,7 @@ def asked_part(question: str) -> str:
 # context of the question, not what it asks about, so a condition the corpus does not know there is no reason to refuse.
 PURPOSE = re.compile(
     r"\b(je suis sous|j'?suis sous|je prends|je prend|j'?prends|on m'a (donne|prescrit)|m'a (donne|prescrit)|"
+    r"(veut|va|voudrait) me (mettre|donner|prescrire)( sous)?|"
     r"(i'?m|i am) on|i take|i'?m taking|i was (given|prescribed)|(he|she) (is|was) (on|given|prescribed))\b"
     r"([^.?!,]{0,40}?)\b(pour|for|contre|against) (un |une |le |la |les |l'|mon |ma |mes |son |sa |ses |a |an |my |his |her )?[\w-]+"
 )
