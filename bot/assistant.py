@@ -118,30 +118,8 @@ class Assistant:
             answer = Answer(question, self.small_talk_reply(question, lang), "small_talk", [], lang=lang)
             answer.latency_ms = (time.perf_counter() - started) * 1000
             return answer
-        query = condense(without_injection(question, profile), history, self.settings.history_turns, profile)
-        hits = drop_injected(self.retriever.retrieve(query, self.settings.k))
-        alone = focused(without_injection(question, profile), history, profile)
-        if alone is not None and alone != query:
-            # the turn with only its thread's topic, when its passages are closer than the whole thread's
-            own = drop_injected(self.retriever.retrieve(alone, self.settings.k))
-            if own and _closest(own) > _closest(hits) + self.settings.focus_margin:
-                query, hits = alone, own
-        decided = triage(question, self.intents, self.settings.urgent_margin, self.settings.refused_margin, profile)
-        decided = decided or follow_up_triage(question, history, profile)
-        if (
-            decided is not None
-            and decided.kind == "suicide"
-            and reports_low_mood(question)
-            and rule_triage(question, profile) is None
-            and self._mood_warning(question, query, hits, profile, lang) is not None
-        ):
-            # feeling down, and no sign of suicidal thoughts the rules know: the document's warning on mood and the
-            # advice to tell the prescriber now, with 3114 for dark thoughts (the answer below), not the emergency
-            decided = None
-        elif not reports_low_mood(question):
-            decided = decided or self._documented_emergency(question, query, hits, profile)
-        if decided is not None and decided.kind == "dose" and documented("dose", query, hits, profile):
-            decided = None  # the documents state that dose ("sans dépasser 1 200 mg par jour"): they answer it
+        query, hits = self._search(question, history, profile)
+        decided = self._triage(question, query, hits, history, profile, lang)
         if decided is not None:
             backing = evidence(decided, question, self.retriever.lexical.chunks, profile, hits)
             if decided.status == "urgent" and backing:
@@ -191,6 +169,41 @@ class Assistant:
                     answer = self.writer.answer(answer, history)
         answer.latency_ms = (time.perf_counter() - started) * 1000
         return answer
+
+    def _search(self, question: str, history: list[dict] | None, profile: CorpusProfile) -> tuple[str, list]:
+        """The search query and its passages: the question with the conversation it follows (bot.retrieval.condense),
+        or, for a follow-up naming no topic, with only its thread's topic when that comes closer to a passage."""
+        asked = without_injection(question, profile)
+        query = condense(asked, history, self.settings.history_turns, profile)
+        hits = drop_injected(self.retriever.retrieve(query, self.settings.k))
+        alone = focused(asked, history, profile)
+        if alone is not None and alone != query:
+            own = drop_injected(self.retriever.retrieve(alone, self.settings.k))
+            if own and _closest(own) > _closest(hits) + self.settings.focus_margin:
+                return alone, own
+        return query, hits
+
+    def _triage(self, question: str, query: str, hits, history, profile: CorpusProfile, lang: str) -> Triage | None:
+        """Urgent or refused (bot.safety.triage), with what the documents add: low mood under a medicine whose
+        document warns of mood is answered with that warning, not the emergency; the documents may confirm an
+        emergency the classifier only suspects; a dose the documents state is answered."""
+        decided = triage(question, self.intents, self.settings.urgent_margin, self.settings.refused_margin, profile)
+        decided = decided or follow_up_triage(question, history, profile)
+        if reports_low_mood(question):
+            if (
+                decided is not None
+                and decided.kind == "suicide"
+                and rule_triage(question, profile) is None
+                and self._mood_warning(question, query, hits, profile, lang) is not None
+            ):
+                # feeling down, and no sign of dark thoughts: the document's warning on mood and the advice to tell
+                # the prescriber now, with 3114 for dark thoughts (the answered path), not the emergency
+                return None
+        else:
+            decided = decided or self._documented_emergency(question, query, hits, profile)
+        if decided is not None and decided.kind == "dose" and documented("dose", query, hits, profile):
+            return None  # the documents state that dose ("sans dépasser 1 200 mg par jour"): they answer it
+        return decided
 
     def _compose(self, question: str, query: str, hits, profile: CorpusProfile, lang: str):
         """The quoted answer: for a broad question on risks, every risk the document of the thing asked about
