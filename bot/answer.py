@@ -270,7 +270,7 @@ class ExtractiveAnswerer:
                 refutation = _refutation_after(sentence)
                 if refutation is None:
                     continue  # a claim the passage does not answer is never quoted as a statement
-                items = [refutation]
+                items = [refutation, *_list_after(refutation, hits, at_most=3)]  # with the reasons it lists
             lead_in = (
                 [candidates[lead_ins[i]]] if i in lead_ins else []
             )  # "Ils sont contre-indiqués :" before "- pendant l'allaitement ;"
@@ -290,6 +290,7 @@ class ExtractiveAnswerer:
             return chosen
         ids = {s.sentence_id for s in chosen}
         out: list[Sentence] = []
+        later: list[tuple[str, Sentence]] = []
         for sentence in chosen:
             out.append(sentence)
             chunk = sentence.hit.chunk
@@ -308,11 +309,19 @@ class ExtractiveAnswerer:
                     shared = shared_words(own, set(tokens(part.text)))
                     if shared > best_shared and part.sentence_id != sentence.sentence_id:
                         best, best_shared = (lead, part), shared
-            if best is not None:
-                for part in dict.fromkeys(best):
-                    if part.sentence_id not in ids:
-                        ids.add(part.sentence_id)
-                        out.append(Sentence(sentence.hit_rank, part.hit, part.start, part.end))
+            if best is None:
+                continue
+            lead, part = best
+            if part.sentence_id in ids:
+                continue  # quoted already
+            if lead.sentence_id in ids and lead.sentence_id != part.sentence_id:
+                later.append((lead.sentence_id, Sentence(sentence.hit_rank, part.hit, part.start, part.end)))
+            else:  # right after what it refutes: the lead-in, then the reason that answers it
+                out += [Sentence(sentence.hit_rank, p.hit, p.start, p.end) for p in dict.fromkeys(best)]
+            ids.update(p.sentence_id for p in best)
+        for lead_id, part in later:  # a reason whose lead-in is quoted elsewhere goes right after that lead-in
+            at = next(i for i, s in enumerate(out) if s.sentence_id == lead_id)
+            out.insert(at + 1, part)
         return out
 
     def _section_leads(self, asked: set[str], candidates: list[Sentence]) -> set[str]:
@@ -442,12 +451,16 @@ class ExtractiveAnswerer:
                 refutation = _refutation_after(sentence)
                 if refutation is None:
                     continue  # a claim the document does not answer is never quoted as a statement
-                items = [refutation]
+                items = [refutation, *_list_after(refutation, hits, at_most=3)]  # with the reasons it lists
             for part in [sentence, *items]:
                 chosen.setdefault(part.sentence_id, part)
-        # the best section's document first, each document in its own order
-        ordered = sorted(
-            chosen.values(), key=lambda s: (s.hit.chunk.source != first, s.hit.chunk.source, s.hit.chunk.start, s.start)
+        # the best section's document first, each document in its own order; what the documents refute comes with
+        # its refutation, as in any answer
+        ordered = self._with_refutations(
+            sorted(
+                chosen.values(),
+                key=lambda s: (s.hit.chunk.source != first, s.hit.chunk.source, s.hit.chunk.start, s.start),
+            )
         )
         lines, citations = [message("answer_intro", lang)], number_citations(ordered)
         by_chunk = {c.chunk_id: c.n for c in citations}

@@ -175,3 +175,13 @@ def test_a_short_list_item_is_quoted_with_the_sentence_that_introduces_it(assist
     ]
     assert "pendant l'allaitement ;" in chosen
     assert chosen[0] == "Ces médicaments sont contre-indiqués :"
+
+
+def test_a_broad_answer_quotes_what_the_document_refutes_with_its_refutation_and_reasons(assistant):
+    text = assistant.ask("Quels sont les risques de la mésothérapie ?").answer
+    assert "proposée dans le traitement" in text or "Deux arguments sont avancés" in text  # what is checked below
+    if "proposée dans le traitement" in text:
+        assert "aucune validation scientifique" in text
+    if "Deux arguments sont avancés" in text:
+        after = text[text.index("Deux arguments sont avancés") :]
+        assert "ne sont pas fondés scientifiquement" in after and "diffuse dans" in after
