@@ -136,6 +136,21 @@ def _statements(items: list[Sentence]) -> list[Sentence]:
     return [s for s in items if not SELF_REFERENCE.search(normalize(s.text))]
 
 
+def _as_quoted(sentence: Sentence, hits: list[Hit], list_items: int = 3) -> list[Sentence] | None:
+    """A chosen sentence as it is quoted: with the list it introduces, or, for a claim the document reports, with
+    the sentence that refutes it and the reasons that lists; None when it says nothing by itself (a lead-in whose list
+    cannot be found, a claim the document does not answer)."""
+    items = _list_after(sentence, hits, at_most=list_items)
+    if sentence.text.rstrip().endswith(":") and not items:
+        return None
+    if CLAIM.search(normalize(sentence.text)):
+        refutation = _refutation_after(sentence)
+        if refutation is None:
+            return None
+        items = [refutation, *_list_after(refutation, hits, at_most=3)]
+    return [sentence, *items]
+
+
 def _refutation_after(sentence: Sentence) -> Sentence | None:
     """The sentence right after a reported claim when it refutes it ("Cependant, ..."); None otherwise."""
     chunk = sentence.hit.chunk
@@ -176,7 +191,7 @@ class ExtractiveAnswerer:
         lead_weight: float = 0.15,
         diversity: float = 0.5,
         sentence_context: bool = True,
-        refutations: dict[str, list[tuple[Sentence, list[Sentence]]]] | None = None,
+        refutations: DocumentRefutations | None = None,
     ):
         self.embeddings = embeddings
         self.sentence_context = sentence_context  # as the store embedded its sentences
@@ -197,9 +212,8 @@ class ExtractiveAnswerer:
         self.section_leads = section_leads or set()
         self.lead_weight = lead_weight
         self.diversity = diversity  # broad answers: weight of novelty against relevance (maximal marginal relevance)
-        # each document's refuting statements (`refutations(chunks)`): a quoted sentence that one of them answers
-        # is quoted with it
-        self.refutations = refutations or {}
+        # each document's refuting statements: a quoted sentence that one of them answers is quoted with it
+        self.refutations = refutations or DocumentRefutations()
         self._vectors: dict[str, np.ndarray] = {}
         self._words: dict[str, tuple[set[str], set[str]]] = {}  # sentence id -> its stems, alone and in context
         self._lock = threading.Lock()
@@ -263,18 +277,13 @@ class ExtractiveAnswerer:
                 break
             if sentence.hit.chunk.chunk_id not in sources and len(sources) >= self.max_citations:
                 continue
-            items = _list_after(sentence, hits)
-            if sentence.text.rstrip().endswith(":") and not items:
-                continue  # a lead-in whose list stands in another passage says nothing by itself
-            if CLAIM.search(normalize(sentence.text)):
-                refutation = _refutation_after(sentence)
-                if refutation is None:
-                    continue  # a claim the passage does not answer is never quoted as a statement
-                items = [refutation, *_list_after(refutation, hits, at_most=3)]  # with the reasons it lists
+            parts = _as_quoted(sentence, hits)
+            if parts is None:
+                continue
             lead_in = (
                 [candidates[lead_ins[i]]] if i in lead_ins else []
             )  # "Ils sont contre-indiqués :" before "- pendant l'allaitement ;"
-            for part in [*lead_in, sentence, *items]:
+            for part in [*lead_in, *parts]:
                 chosen.setdefault(part.sentence_id, part)
             sources.add(sentence.hit.chunk.chunk_id)
             statements += 1
@@ -297,7 +306,7 @@ class ExtractiveAnswerer:
             if REFUTING.search(normalize(sentence.text)):
                 continue
             own = set(tokens(sentence.text)) - set(tokens(chunk.title))
-            documented = self.refutations.get(chunk.source, [])
+            documented = self.refutations.get(chunk.source)
             if CLAIM.search(normalize(sentence.text)) or PROPOSED.search(normalize(sentence.text)):
                 # what the document reports as proposed or claimed is answered by the refutation that follows it
                 at = chunk.start + sentence.start
@@ -444,15 +453,7 @@ class ExtractiveAnswerer:
         chosen: dict[str, Sentence] = {}
         for i in picked:
             sentence = candidates[i]
-            items = _list_after(sentence, hits, at_most=8)
-            if sentence.text.rstrip().endswith(":") and not items:
-                continue  # a lead-in whose list cannot be found says nothing by itself
-            if CLAIM.search(normalize(sentence.text)):
-                refutation = _refutation_after(sentence)
-                if refutation is None:
-                    continue  # a claim the document does not answer is never quoted as a statement
-                items = [refutation, *_list_after(refutation, hits, at_most=3)]  # with the reasons it lists
-            for part in [sentence, *items]:
+            for part in _as_quoted(sentence, hits, list_items=8) or []:
                 chosen.setdefault(part.sentence_id, part)
         # the best section's document first, each document in its own order; what the documents refute comes with
         # its refutation, as in any answer
@@ -496,21 +497,36 @@ PROPOSED = re.compile(
 )
 
 
-def refutations(chunks) -> dict[str, list[tuple[Sentence, list[Sentence]]]]:
+class DocumentRefutations:
     """Each document's refuting statements: a sentence with a refutation marker ("Cependant, ces arguments ne sont pas
-    fondés scientifiquement pour les raisons suivantes :"), with the items of the list it introduces."""
-    by_source: dict[str, list] = {}
-    for chunk in chunks:
-        by_source.setdefault(chunk.source, []).append(chunk)
-    found: dict[str, list[tuple[Sentence, list[Sentence]]]] = {}
-    for source, document in by_source.items():
+    fondés scientifiquement pour les raisons suivantes :"), with the items of the list it introduces. Found for a
+    document when an answer first quotes it, not for the whole corpus at start-up (2.7 s at 3,000 documents)."""
+
+    def __init__(self, chunks=()):
+        self._chunks: dict[str, list] = {}
+        for chunk in chunks:
+            self._chunks.setdefault(chunk.source, []).append(chunk)
+        self._found: dict[str, list[tuple[Sentence, list[Sentence]]]] = {}
+
+    def __bool__(self) -> bool:
+        return bool(self._chunks)
+
+    def get(self, source: str) -> list[tuple[Sentence, list[Sentence]]]:
+        found = self._found.get(source)
+        if found is None:  # two threads may both compute it: the same result
+            found = self._found[source] = self._find(self._chunks.get(source, []))
+        return found
+
+    @staticmethod
+    def _find(document: list) -> list[tuple[Sentence, list[Sentence]]]:
         hits = [Hit(chunk, 0.0) for chunk in sorted(document, key=lambda c: c.start)]
+        found = []
         for hit in hits:
             for a, b in sentence_spans(hit.chunk.text):
                 if REFUTING.search(normalize(hit.chunk.text[a:b])):
                     lead = Sentence(0, hit, a, b)
-                    found.setdefault(source, []).append((lead, _list_after(lead, hits, at_most=8)))
-    return found
+                    found.append((lead, _list_after(lead, hits, at_most=8)))
+        return found
 
 
 def _is_item(sentence: Sentence) -> bool:

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
-from bot.answer import Answer, ExtractiveAnswerer, refutations
+from bot.answer import Answer, DocumentRefutations, ExtractiveAnswerer
 from bot.chunking import section_leads
 from bot.indexer import LEXICAL_DIR, read_manifest
 from bot.intents import IntentModel
@@ -77,7 +77,7 @@ class Assistant:
         if (lexical_dir / "chunks.json").exists():
             lexical = LexicalIndex.load(lexical_dir)
             self.answerer.section_leads = section_leads(lexical.chunks)
-            self.answerer.refutations = refutations(lexical.chunks)
+            self.answerer.refutations = DocumentRefutations(lexical.chunks)
             self.retriever.lexical = lexical
         self.profile = current_profile(index_dir, read_documents(index_dir))
 
@@ -389,7 +389,7 @@ def build_assistant(settings: Settings, embeddings=None, writer: LLMWriter | Non
         rank_weight=settings.answer_rank_weight,
         section_leads=section_leads(lexical.chunks),
         sentence_context=settings.sentence_context,
-        refutations=refutations(lexical.chunks),
+        refutations=DocumentRefutations(lexical.chunks),
     )
     from bot.indexer import read_documents
     from bot.profile import current_profile
