@@ -12,6 +12,7 @@ from langchain_core.embeddings import Embeddings
 
 from bot.messages import message
 from bot.retrieval import Hit
+from bot.scoring import FEATURES, QUANTITY_ASKED, SentenceScorer
 from bot.store import MIN_SENTENCE_CHARS
 from bot.text import normalize, sentence_spans, shared_words, tokens
 
@@ -192,6 +193,7 @@ class ExtractiveAnswerer:
         diversity: float = 0.5,
         sentence_context: bool = True,
         refutations: DocumentRefutations | None = None,
+        scorer: SentenceScorer | None = None,
     ):
         self.embeddings = embeddings
         self.sentence_context = sentence_context  # as the store embedded its sentences
@@ -214,6 +216,7 @@ class ExtractiveAnswerer:
         self.diversity = diversity  # broad answers: weight of novelty against relevance (maximal marginal relevance)
         # each document's refuting statements: a quoted sentence that one of them answers is quoted with it
         self.refutations = refutations or DocumentRefutations()
+        self.scorer = scorer  # learned weights of the sentence features (bot.scoring), instead of the ones above
         self._vectors: dict[str, np.ndarray] = {}
         self._words: dict[str, tuple[set[str], set[str]]] = {}  # sentence id -> its stems, alone and in context
         self._lock = threading.Lock()
@@ -249,19 +252,14 @@ class ExtractiveAnswerer:
         candidates = _candidates(hits)
         if not candidates:
             return []
-        query_vector = np.asarray(self.embeddings.embed_query(question), dtype=np.float32)
-        dense = self._sentence_vectors(candidates) @ query_vector
-        asked = set(tokens(question))
-        leads = self._section_leads(asked, candidates)
-        lead_ins = _lead_ins(candidates)  # a list item is read with the sentence that introduces its list
-        scores = []
-        for i, (sentence, similarity) in enumerate(zip(candidates, dense)):
-            overlap = self._overlap(asked, sentence)
-            if i in lead_ins:
-                overlap = max(overlap, self._overlap(asked, sentence, candidates[lead_ins[i]]))
-            prior = self.rank_weight * (1 - sentence.hit_rank / len(hits))
-            lead = self.lead_weight if sentence.sentence_id in leads else 0.0
-            scores.append(float(similarity) + self.word_weight * overlap + prior + lead)
+        features = self.features(question, hits, candidates)
+        if self.scorer is not None:
+            scores = list(self.scorer.scores(features))
+        else:
+            weights = {"dense": 1.0, "overlap": self.word_weight, "rank": self.rank_weight, "lead": self.lead_weight}
+            scores = list(sum(w * features[:, FEATURES.index(name)] for name, w in weights.items()))
+        margin = self.scorer.margin if self.scorer is not None else self.margin
+        lead_ins = _lead_ins(candidates)
         order = np.argsort(scores)[::-1]
         best = scores[order[0]]
         chosen: dict[str, Sentence] = {}
@@ -270,7 +268,7 @@ class ExtractiveAnswerer:
         for i in order:
             sentence = candidates[i]
             if (
-                scores[i] < best - self.margin
+                scores[i] < best - margin
                 or statements >= (limit or self.max_sentences)
                 or len(chosen) >= self.max_quoted
             ):
@@ -289,6 +287,49 @@ class ExtractiveAnswerer:
             statements += 1
         ordered = sorted(chosen.values(), key=lambda s: (s.hit_rank, s.start))
         return self._with_refutations(ordered)
+
+    def closeness(self, question: str, sentences: list[Sentence]) -> np.ndarray:
+        """The similarity of each sentence's embedding (with its title and section) to the question's."""
+        query_vector = np.asarray(self.embeddings.embed_query(question), dtype=np.float32)
+        return self._sentence_vectors(sentences) @ query_vector
+
+    def features(self, question: str, hits: list[Hit], candidates: list[Sentence]) -> np.ndarray:
+        """What is known of each candidate sentence as an answer to the question, one row each, columns FEATURES:
+        its embedding's similarity to the question, the share of the question's
+        words it holds (with its title and section, with its list's lead-in), whether it opens a section whose heading
+        holds the words asked, its passage's rank and score, and its form (a list item, a lead-in, its length, its
+        figures, a claim or a refutation, the first of its passage)."""
+        dense = self.closeness(question, candidates)
+        asked = set(tokens(question))
+        leads = self._section_leads(asked, candidates)
+        lead_ins = _lead_ins(candidates)  # a list item is read with the sentence that introduces its list
+        quantity = 1.0 if QUANTITY_ASKED.search(normalize(question)) else 0.0
+        rows = []
+        for i, (sentence, similarity) in enumerate(zip(candidates, dense)):
+            overlap = self._overlap(asked, sentence)
+            if i in lead_ins:
+                overlap = max(overlap, self._overlap(asked, sentence, candidates[lead_ins[i]]))
+            text = normalize(sentence.text)
+            figures = 1.0 if re.search(r"\d", text) else 0.0
+            rows.append(
+                [
+                    float(similarity),
+                    overlap,
+                    shared_words(asked, self._sentence_words(sentence)[0]) / len(asked) if asked else 0.0,
+                    1.0 if sentence.sentence_id in leads else 0.0,
+                    1 - sentence.hit_rank / len(hits),
+                    float(sentence.hit.score),
+                    1.0 if _is_item(sentence) else 0.0,
+                    1.0 if sentence.text.rstrip().endswith(":") else 0.0,
+                    float(np.log(max(len(sentence.text), 1))),
+                    figures,
+                    figures * quantity,
+                    1.0 if i == 0 or candidates[i - 1].hit.chunk.chunk_id != sentence.hit.chunk.chunk_id else 0.0,
+                    1.0 if CLAIM.search(text) or PROPOSED.search(text) else 0.0,
+                    1.0 if REFUTING.search(text) else 0.0,
+                ]
+            )
+        return np.asarray(rows, dtype=float)
 
     def _with_refutations(self, chosen: list[Sentence]) -> list[Sentence]:
         """The chosen sentences, each followed by the statement of its document that refutes what it says, when there

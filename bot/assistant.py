@@ -33,10 +33,12 @@ from bot.safety import (
     names_topic,
     quote_evidence,
     rule_triage,
+    situation_call,
     triage,
     without_injection,
 )
 from bot.safety.classifier import load_classifier
+from bot.scoring import load_scorer
 from bot.settings import Settings
 from bot.store import REBUILD_HINT, ChromaStore, IndexMissingError
 from bot.text import detect_language, normalize
@@ -122,13 +124,20 @@ class Assistant:
         decided = self._triage(question, query, hits, history, profile, lang)
         if decided is not None:
             backing = evidence(decided, question, self.retriever.lexical.chunks, profile, hits)
-            if decided.status == "urgent" and backing:
-                # and what the patient's own document says of their situation, beyond its general instruction
-                own = [h for h in hits if h.chunk.source == backing[0].hit.chunk.source]
+            if decided.status == "urgent" and (backing or hits):
+                # and what the patient's own document says of their situation, beyond its general instruction: its
+                # call for help in the passage closest to the situation, and the sentences that answer best
+                source = (backing[0].hit if backing else hits[0]).chunk.source
+                own = [h for h in hits if h.chunk.source == source]
                 seen = {(s.hit.chunk.chunk_id, s.start) for s in backing}
-                backing += [
-                    s for s in self.answerer.select(query, own, limit=2) if (s.hit.chunk.chunk_id, s.start) not in seen
-                ]
+                backing += situation_call(own, seen, lambda found: self.answerer.closeness(query, found))
+                if backing:
+                    seen = {(s.hit.chunk.chunk_id, s.start) for s in backing}
+                    backing += [
+                        s
+                        for s in self.answerer.select(query, own, limit=2)
+                        if (s.hit.chunk.chunk_id, s.start) not in seen
+                    ]
             hits = evidence_first(hits, backing, self.settings.k)
             medicine = ""
             if (
@@ -390,6 +399,7 @@ def build_assistant(settings: Settings, embeddings=None, writer: LLMWriter | Non
         section_leads=section_leads(lexical.chunks),
         sentence_context=settings.sentence_context,
         refutations=DocumentRefutations(lexical.chunks),
+        scorer=load_scorer(settings.embedding_model) if settings.sentence_scorer else None,
     )
     from bot.indexer import read_documents
     from bot.profile import current_profile

@@ -11,7 +11,7 @@ document or of a generated answer, so neither a corpus document nor an LLM can c
 - `evidence`: the corpus sentences behind an urgent or refused answer.
 """
 
-from bot.safety.evidence import evidence, evidence_first, medicine_named, quote_evidence
+from bot.safety.evidence import evidence, evidence_first, medicine_named, quote_evidence, situation_call
 from bot.safety.rules import UNCOVERED, rule_text
 from bot.safety.scope import (
     ScopeEvidence,
@@ -59,6 +59,7 @@ __all__ = [
     "lexical_overlap",
     "names_topic",
     "quote_evidence",
+    "situation_call",
     "rule_text",
     "rule_triage",
     "scope_evidence",

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import re
+
 from bot.answer import Citation, Sentence, number_citations
 from bot.chunking import Chunk
 from bot.messages import message
-from bot.profile import REFUSAL_WORDS, CorpusProfile
+from bot.profile import EMERGENCY_CALL, REFUSAL_WORDS, CorpusProfile
 from bot.retrieval import Hit
 from bot.safety.triage import Triage, is_injection
 from bot.text import normalize, sentence_spans
@@ -54,6 +56,43 @@ def _locate(quotes, chunks: list[Chunk]) -> list[Sentence]:
                         found.append(Sentence(len(found), Hit(chunk, 0.0), a, b))
                 break
     return found
+
+
+def situation_call(own: list[Hit], seen: set[tuple[str, int]], closeness=None) -> list[Sentence]:
+    """The emergency instruction the patient's document gives for the situation closest to theirs ("...un proche ...
+    respire mal ? Appelez immédiatement le 15. Allongez-le sur le côté et ne le laissez pas seul."): of the sentences
+    calling for help (bot.profile.EMERGENCY_CALL) in the retrieved passages, the one that, with the sentence before it
+    (often the situation it answers), is closest to the question (`closeness`: sentences -> one score each; the first
+    found without it), with the instructions around it in its paragraph or list item; [] when no passage has one or
+    it is quoted already (`seen`: chunk ids and sentence starts)."""
+    calls = []  # (sentences of the call's paragraph, index of the call among them)
+    for rank, hit in enumerate(own):
+        text = hit.chunk.text
+        spans = sentence_spans(text)
+        for i, (a, b) in enumerate(spans):
+            if not re.search(EMERGENCY_CALL, normalize(text[a:b])):
+                continue
+            found = [i]
+            for j in (i - 1, i + 1, i + 2):  # the instruction's neighbours in its paragraph or item
+                if not 0 <= j < len(spans) or abs(j - found[-1 if j > i else 0]) != 1:
+                    continue
+                start, end = spans[min(j, i)][1], spans[max(j, i)][0]
+                neighbour = text[slice(*spans[j])].strip()
+                if "\n" in text[start:end] or neighbour.startswith("-") or neighbour.endswith(("?", ":")):
+                    continue
+                found = sorted([*found, j])
+            situation = [Sentence(rank, hit, *spans[j]) for j in range(max(found[0] - 1, 0), found[-1] + 1)]
+            calls.append(([Sentence(rank, hit, *spans[j]) for j in found], situation))
+    if not calls:
+        return []
+    if closeness is not None and len(calls) > 1:
+        scores = [float(max(closeness(situation))) for _, situation in calls]
+        best = calls[max(range(len(calls)), key=scores.__getitem__)][0]
+    else:
+        best = calls[0][0]
+    if any((s.hit.chunk.chunk_id, s.start) in seen for s in best):
+        return []
+    return best
 
 
 def medicine_named(triaged: Triage, question: str, profile: CorpusProfile, hits: list[Hit] = ()) -> str:

@@ -1,0 +1,60 @@
+"""The learned sentence scorer (bot.scoring): what it is loaded for, and what it scores."""
+
+import json
+
+import numpy as np
+
+from bot.answer import _candidates
+from bot.assistant import build_assistant
+from bot.scoring import FEATURES, load_scorer, scorer_file
+
+
+def test_the_shipped_scorer_is_for_the_default_model_and_the_current_features(settings):
+    scorer = load_scorer(settings.embedding_model)
+    assert scorer is not None
+    assert scorer.weights.shape == (len(FEATURES),)
+    assert scorer.margin > 0
+    stored = json.loads(scorer_file().read_text(encoding="utf-8"))
+    assert "held_out_corpora" in stored  # how it carries to a corpus it was not trained on
+
+
+def test_a_scorer_is_not_used_with_another_model_or_other_features(tmp_path):
+    data = json.loads(scorer_file().read_text(encoding="utf-8"))
+    path = tmp_path / "scorer.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    assert load_scorer(data["embedding_model"], path) is not None
+    assert load_scorer("another-model", path) is None
+    data["features"] = data["features"][:-1]
+    path.write_text(json.dumps(data), encoding="utf-8")
+    assert load_scorer(data["embedding_model"], path) is None
+    assert load_scorer(data["embedding_model"], tmp_path / "missing.json") is None
+
+
+def test_every_candidate_sentence_gets_one_row_of_features(assistant):
+    question = "Combien de temps dure la contraception après l'arrêt de l'isotrétinoïne ?"
+    hits = assistant.retriever.retrieve(question, 5)
+    candidates = _candidates(hits)
+    features = assistant.answerer.features(question, hits, candidates)
+    assert features.shape == (len(candidates), len(FEATURES))
+    figures = FEATURES.index("figures_asked")
+    # a duration is asked: the sentences holding a figure, and only they, are marked as such
+    assert {bool(row[figures]) for row in features} == {True, False}
+    for sentence, row in zip(candidates, features):
+        assert bool(row[figures]) == any(ch.isdigit() for ch in sentence.text)
+
+
+def test_the_setting_turns_the_learned_scorer_off(settings, embeddings):
+    assert build_assistant(settings, embeddings).answerer.scorer is not None
+    off = build_assistant(settings.model_copy(update={"sentence_scorer": False}), embeddings)
+    assert off.answerer.scorer is None
+    question = "La mésothérapie, c'est efficace ?"
+    assert off.ask(question).status == "answered"  # the hand-set weights still answer
+
+
+def test_the_scorer_ranks_by_its_weights(settings):
+    scorer = load_scorer(settings.embedding_model)
+    rows = np.zeros((2, len(FEATURES)))
+    rows[0, FEATURES.index("dense")] = 0.9
+    rows[1, FEATURES.index("dense")] = 0.7
+    # more similar to the question, all else equal: ranked first
+    assert scorer.scores(rows)[0] > scorer.scores(rows)[1]
