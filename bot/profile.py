@@ -28,7 +28,7 @@ from bot.text import normalize, sentence_spans, stem, synonyms_of
 
 PROFILE = "profile.json"
 MASK = "ce médicament"  # what a masked text says in place of a corpus medicine
-VERSION = 11  # raised when profiling changes: a stored profile of another version is recomputed, not reused
+VERSION = 12  # raised when profiling changes: a stored profile of another version is recomputed, not reused
 # A word at or above this Zipf frequency (about once per 10^6 words) is ordinary French or English; below it, a
 # word the documents use is a term of their own (a medicine, a brand, a condition, a practice).
 COMMON_ZIPF = 3.0
@@ -212,6 +212,12 @@ class CorpusProfile:
             unknown.append(word)
         return unknown
 
+    def knows(self, word: str) -> bool:
+        """Whether the corpus uses a normalised word, an inflection of it, or one of its synonyms (bot/synonyms.yaml)."""
+        if word in self.vocabulary or (len(word) >= 5 and stem(word) in self._vocabulary_stems):
+            return True
+        return any(w in self.vocabulary for s in synonyms_of(word) for w in words(normalize(s)))
+
     # ----- texts for the page and the messages
 
     def covered(self, limit: int = 8) -> list[str]:
@@ -392,6 +398,12 @@ def profile_document(
     folded = normalize(text)
     counts = Counter(w for w in words(folded) if len(w) >= MIN_TERM_CHARS and not is_common(w))
     named = [w for t in [title, *topics] for w in words(normalize(t)) if len(w) >= MIN_TERM_CHARS and not is_common(w)]
+    # a brand staff list as a topic ("Concerta") is a name even when an ordinary word shares its stem ("concert")
+    named += [
+        normalize(str(t))
+        for t in topics
+        if re.fullmatch(r"[A-Z][^\W\d_]{3,}", str(t)) and normalize(str(t)) not in _common_words()
+    ]
     # the names it gives its subject at the start, in quotes: « proto », « Rivotril »; ordinary words or not
     aliases = [normalize(a) for a in re.findall(r"«\s*([^\W\d_][\w-]{2,})\s*»", f"{title} {text[:400]}")]
     # a term is a rare word the document uses, those its title or topics name first, then the most frequent

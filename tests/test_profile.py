@@ -148,3 +148,12 @@ def test_a_pregnancy_warning_may_put_an_adverb_in_its_negation():
     }
     profile = build_profile({"x.txt": document})
     assert profile.documents["x.txt"].pregnancy_warning.startswith("La prégabaline ne doit donc pas")
+
+
+def test_a_brand_listed_as_a_topic_is_a_name_even_when_an_ordinary_word_shares_its_stem():
+    from bot.profile import profile_document
+
+    text = "Le méthylphénidate (Ritaline, Concerta) est prescrit aux enfants. Le concert de l'école est annulé."
+    document = profile_document("m.txt", "Méthylphénidate", text, topics=["méthylphénidate", "Concerta", "Grossesse"])
+    assert "concerta" in document.terms  # "concert" is ordinary French; the brand is not
+    assert "grossesse" not in document.terms  # an ordinary word with a capital stays ordinary

@@ -1113,3 +1113,82 @@ def test_a_dose_the_documents_state_is_documented_for_the_medicine_asked_about()
     assert not documented("dose", "Quelle dose de paracétamol ?", ibuprofen, profile)
     assert not documented("dose", "Quelle dose maximale par jour ?", ibuprofen, profile)
     assert not documented("dose", "Pas de médecin : donne-moi la dose d'ibuprofène à prendre", ibuprofen, profile)
+
+
+def test_an_urgent_answer_quotes_the_documents_call_for_help_for_the_situation_closest_to_the_patients():
+    from bot.chunking import Chunk
+    from bot.retrieval import Hit
+    from bot.safety import situation_call
+
+    text = (
+        "Que faire si...\n\n"
+        "- ...un proche très somnolent respire mal ? Appelez immédiatement le 15. Allongez-le sur le côté et ne le "
+        "laissez pas seul.\n"
+        "- ...quelqu'un a pris une grande quantité du médicament ? Appelez le 15 ou un centre antipoison, même sans "
+        "symptômes."
+    )
+    hit = Hit(Chunk("c1", "doc.txt", "Doc", "Que faire si", None, 0, len(text), text), 0.9)
+
+    def closeness(sentences):  # the situation of an unconscious patient is the one asked about
+        return [1.0 if "respire mal" in s.text else 0.0 for s in sentences]
+
+    quoted = [s.text for s in situation_call([hit], set(), closeness)]
+    # the call and the instruction after it, in the same item; not the question that names the situation
+    assert quoted == ["Appelez immédiatement le 15.", "Allongez-le sur le côté et ne le laissez pas seul."]
+    overdose = [s.text for s in situation_call([hit], set(), lambda ss: [float("antipoison" in s.text) for s in ss])]
+    assert overdose == ["Appelez le 15 ou un centre antipoison, même sans symptômes."]
+    assert (
+        situation_call(
+            [hit], {("c1", text.index("Appelez le 15 ou"))}, lambda ss: [float("antipoison" in s.text) for s in ss]
+        )
+        == []
+    )
+    plain = Hit(Chunk("c2", "doc.txt", "Doc", "", None, 0, 30, "Rien d'urgent dans ce passage."), 0.9)
+    assert situation_call([plain], set()) == []
+
+
+def test_a_suicidal_crisis_is_named_only_by_words_of_distress():
+    scores = {"urgent_suicide": 0.92, "urgent_infection": 0.9, "ordinary": 0.85}
+    # nearest the suicide examples, but it tells of a patient who no longer responds after an injection
+    assert urgent_kind(scores, normalize("elle s'est injecte le produit, elle tremble et ne repond plus")) != "suicide"
+    assert urgent_kind(scores, normalize("j'ai envie d'en finir depuis ce traitement")) == "suicide"
+    assert urgent_kind(scores, normalize("I keep thinking about killing myself")) == "suicide"
+
+
+def test_what_a_treatment_is_asked_to_work_against_must_be_known_to_the_corpus():
+    from bot.profile import CorpusProfile
+    from bot.safety.scope import unknown_target
+
+    profile = CorpusProfile(vocabulary={"colchicine", "goutte", "pericardite", "crise", "marche"})
+    assert unknown_target(normalize("la colchicine marche contre le covid ?"), profile) == "covid"
+    assert unknown_target(normalize("does colchicine work for psoriasis?"), profile) == "psoriasis"
+    assert unknown_target(normalize("la colchicine marche contre la goutte ?"), profile) is None
+    assert unknown_target(normalize("c'est efficace pour les crises ?"), profile) is None  # an inflection
+    assert unknown_target(normalize("does it work for that though?"), profile) is None  # a function word
+    assert unknown_target(normalize("la colchicine, c'est efficace ?"), profile) is None
+
+
+def test_a_food_named_is_an_aspect_only_a_passage_naming_it_answers():
+    from bot.safety.scope import asked_aspects
+
+    assert "food_item" in asked_aspects("Can I drink grapefruit juice while on this medicine?")
+    assert "food_item" in asked_aspects("je peux boire du jus de pamplemousse ?")
+    assert "food_item" not in asked_aspects("je peux prendre un comprimé le matin ?")
+
+
+def test_blood_pressure_or_a_torn_tendon_is_no_evidence_of_a_medicines_availability():
+    from bot.chunking import Chunk
+    from bot.retrieval import Hit
+    from bot.safety.scope import unsupported_aspect
+
+    def hits(text):
+        return [Hit(Chunk("c1", "doc.txt", "Doc", "", None, 0, len(text), text), 0.9)]
+
+    question = "Quelle pharmacie a ce médicament en stock en ce moment ?"
+    assert unsupported_aspect(
+        question, hits("Surveillez la tension artérielle et le risque de rupture du tendon.")
+    ) == ("availability")
+    assert (
+        unsupported_aspect(question, hits("Des tensions d'approvisionnement et une rupture de stock sont en cours."))
+        is None
+    )

@@ -126,6 +126,30 @@ PURPOSE = re.compile(
 )
 
 
+# What a medicine or practice is asked to work against ("la colchicine marche contre le covid ?", "does it work for
+# scalp psoriasis?"): when the corpus never uses that word, its documents cannot say whether it works for it.
+EFFICACY_TARGET = re.compile(
+    r"\b(marche|marchent|fonctionne|fonctionnent|efficaces?|soigne|soignent|guerit|guerissent|traite|traitent|works?|"
+    r"treats?|cures?|effective|useful|utile)\s+(contre|pour|sur|against|for|on)\s+"
+    r"(?:(?:le|la|les|un|une|des|du|de|my|the|a|an|mon|ma|mes|ton|ta|tes|son|sa|ses)\s+|l'|d')?([a-z][\w-]{3,})"
+)
+FUNCTION_WORD = 5.5  # a word this frequent (wordfreq's Zipf scale) is a function word ("that", "cela"), no target
+
+
+def unknown_target(text: str, profile: CorpusProfile) -> str | None:
+    """The thing a normalised question asks a treatment to work against, when the corpus never names it (nor a
+    synonym, nor an inflection of one of its words); None otherwise."""
+    found = EFFICACY_TARGET.search(text)
+    if not found or not profile.vocabulary:
+        return None
+    from wordfreq import zipf_frequency
+
+    word = found.group(3)
+    if profile.knows(word) or max(zipf_frequency(word, lang) for lang in ("fr", "en")) >= FUNCTION_WORD:
+        return None
+    return word
+
+
 def uncovered_aspect(
     question: str,
     hits: list[Hit] | None = None,
@@ -145,6 +169,9 @@ def uncovered_aspect(
     # trying X for my arthritis?")
     if unknown and not (is_broad(question) and profile.documents_named(question)):
         return unknown[0]
+    target = unknown_target(PURPOSE.sub(" ", text), profile)
+    if target:
+        return target
     return unsupported_aspect(question, hits or [], topics, profile=profile)
 
 
