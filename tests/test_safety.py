@@ -1147,14 +1147,6 @@ def test_an_urgent_answer_quotes_the_documents_call_for_help_for_the_situation_c
     assert situation_call([plain], set()) == []
 
 
-def test_a_suicidal_crisis_is_named_only_by_words_of_distress():
-    scores = {"urgent_suicide": 0.92, "urgent_infection": 0.9, "ordinary": 0.85}
-    # nearest the suicide examples, but it tells of a patient who no longer responds after an injection
-    assert urgent_kind(scores, normalize("elle s'est injecte le produit, elle tremble et ne repond plus")) != "suicide"
-    assert urgent_kind(scores, normalize("j'ai envie d'en finir depuis ce traitement")) == "suicide"
-    assert urgent_kind(scores, normalize("I keep thinking about killing myself")) == "suicide"
-
-
 def test_what_a_treatment_is_asked_to_work_against_must_be_known_to_the_corpus():
     from bot.profile import CorpusProfile
     from bot.safety.scope import unknown_target
