@@ -252,12 +252,7 @@ class ExtractiveAnswerer:
         candidates = _candidates(hits)
         if not candidates:
             return []
-        features = self.features(question, hits, candidates)
-        if self.scorer is not None:
-            scores = list(self.scorer.scores(features))
-        else:
-            weights = {"dense": 1.0, "overlap": self.word_weight, "rank": self.rank_weight, "lead": self.lead_weight}
-            scores = list(sum(w * features[:, FEATURES.index(name)] for name, w in weights.items()))
+        scores = list(self.scores(question, hits, candidates))
         margin = self.scorer.margin if self.scorer is not None else self.margin
         lead_ins = _lead_ins(candidates)
         order = np.argsort(scores)[::-1]
@@ -287,6 +282,16 @@ class ExtractiveAnswerer:
             statements += 1
         ordered = sorted(chosen.values(), key=lambda s: (s.hit_rank, s.start))
         return self._with_refutations(ordered)
+
+    def scores(self, question: str, hits: list[Hit], sentences: list[Sentence]) -> np.ndarray:
+        """How well each sentence answers the question: the learned scorer's score of its features, or the hand-set
+        one (similarity, plus `word_weight` x the words shared, `lead_weight` for a section's lead, `rank_weight` for
+        its passage's rank)."""
+        features = self.features(question, hits, sentences)
+        if self.scorer is not None:
+            return self.scorer.scores(features)
+        weights = {"dense": 1.0, "overlap": self.word_weight, "rank": self.rank_weight, "lead": self.lead_weight}
+        return sum(w * features[:, FEATURES.index(name)] for name, w in weights.items())
 
     def closeness(self, question: str, sentences: list[Sentence]) -> np.ndarray:
         """The similarity of each sentence's embedding (with its title and section) to the question's."""

@@ -130,7 +130,7 @@ class Assistant:
                 source = (backing[0].hit if backing else hits[0]).chunk.source
                 own = [h for h in hits if h.chunk.source == source]
                 seen = {(s.hit.chunk.chunk_id, s.start) for s in backing}
-                backing += situation_call(own, seen, lambda found: self.answerer.closeness(query, found))
+                backing += situation_call(own, seen, lambda found: self.answerer.scores(query, own, found))
                 if backing:
                     seen = {(s.hit.chunk.chunk_id, s.start) for s in backing}
                     backing += [
@@ -163,7 +163,10 @@ class Assistant:
         ):
             answer = Answer(question, self.out_of_scope_message(lang), "out_of_scope", [], lang=lang, hits=hits)
         else:
-            text, citations = self._compose(question, query, hits, profile, lang)
+            # a follow-up is answered for what it asks itself, with its thread's topic ("isotrétinoïne ça peut me rendre
+            # triste ?"), though its passages were searched with the whole thread
+            asked = focused(without_injection(question, profile), history, profile) or query
+            text, citations = self._compose(question, asked, hits, profile, lang)
             mood = self._mood_warning(question, query, hits, profile, lang) if reports_low_mood(question) else None
             if mood is not None:  # the document's warning on mood first, and telling the prescriber now
                 lead, warning, warned = mood

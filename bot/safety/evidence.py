@@ -63,8 +63,8 @@ def situation_call(own: list[Hit], seen: set[tuple[str, int]], closeness=None) -
     respire mal ? Appelez immédiatement le 15. Allongez-le sur le côté et ne le laissez pas seul."): of the sentences
     calling for help (bot.profile.EMERGENCY_CALL) in the retrieved passages, the one that, with the sentence before it
     (often the situation it answers), is closest to the question (`closeness`: sentences -> one score each; the first
-    found without it), with the instructions around it in its paragraph or list item; [] when no passage has one or
-    it is quoted already (`seen`: chunk ids and sentence starts)."""
+    found without it), with the instructions around it in its paragraph or list item, less those quoted already
+    (`seen`: chunk ids and sentence starts); [] when no passage has one."""
     calls = []  # (sentences of the call's paragraph, index of the call among them)
     for rank, hit in enumerate(own):
         text = hit.chunk.text
@@ -90,9 +90,7 @@ def situation_call(own: list[Hit], seen: set[tuple[str, int]], closeness=None) -
         best = calls[max(range(len(calls)), key=scores.__getitem__)][0]
     else:
         best = calls[0][0]
-    if any((s.hit.chunk.chunk_id, s.start) in seen for s in best):
-        return []
-    return best
+    return [s for s in best if (s.hit.chunk.chunk_id, s.start) not in seen]
 
 
 def medicine_named(triaged: Triage, question: str, profile: CorpusProfile, hits: list[Hit] = ()) -> str:
