@@ -124,10 +124,16 @@ class Assistant:
         decided = self._triage(question, query, hits, history, profile, lang)
         if decided is not None:
             backing = evidence(decided, question, self.retriever.lexical.chunks, profile, hits)
-            if decided.status == "urgent" and (backing or hits):
-                # and what the patient's own document says of their situation, beyond its general instruction: its
-                # call for help in the passage closest to the situation, and the sentences that answer best
-                source = (backing[0].hit if backing else hits[0]).chunk.source
+            # the patient's own document: the one quoted, else the best retrieved when the patient names it (never a
+            # document on another medicine)
+            source = (
+                backing[0].hit.chunk.source
+                if backing
+                else next((h.chunk.source for h in hits if h.chunk.source in profile.documents_named(question)), None)
+            )
+            if decided.status == "urgent" and source is not None:
+                # and what it says of their situation, beyond its general instruction: its call for help in the
+                # passage closest to the situation, and the sentences that answer best
                 own = [h for h in hits if h.chunk.source == source]
                 seen = {(s.hit.chunk.chunk_id, s.start) for s in backing}
                 backing += situation_call(own, seen, lambda found: self.answerer.scores(query, own, found))

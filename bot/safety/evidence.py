@@ -65,7 +65,7 @@ def situation_call(own: list[Hit], seen: set[tuple[str, int]], closeness=None) -
     (often the situation it answers), is closest to the question (`closeness`: sentences -> one score each; the first
     found without it), with the instructions around it in its paragraph or list item, less those quoted already
     (`seen`: chunk ids and sentence starts); [] when no passage has one."""
-    calls = []  # (sentences of the call's paragraph, index of the call among them)
+    calls = []  # (the call with its instructions, the same with the sentence before: the situation it answers)
     for rank, hit in enumerate(own):
         text = hit.chunk.text
         spans = sentence_spans(text)
