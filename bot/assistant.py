@@ -169,7 +169,7 @@ class Assistant:
         ):
             answer = Answer(question, self.out_of_scope_message(lang), "out_of_scope", [], lang=lang, hits=hits)
         else:
-            # a follow-up is answered for what it asks itself, with its thread's topic ("isotrétinoïne ça peut me rendre
+            # a follow-up is answered for what it asks itself, with its thread's topic ("<son médicament> ça peut me rendre
             # triste ?"), though its passages were searched with the whole thread
             asked = focused(without_injection(question, profile), history, profile) or query
             text, citations = self._compose(question, asked, hits, profile, lang)

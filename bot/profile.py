@@ -398,7 +398,7 @@ def profile_document(
     folded = normalize(text)
     counts = Counter(w for w in words(folded) if len(w) >= MIN_TERM_CHARS and not is_common(w))
     named = [w for t in [title, *topics] for w in words(normalize(t)) if len(w) >= MIN_TERM_CHARS and not is_common(w)]
-    # a brand staff list as a topic ("Concerta") is a name even when an ordinary word shares its stem ("concert")
+    # a brand staff list as a topic is a name even when an ordinary word shares its stem (a brand "Concertex" and "concert")
     named += [
         normalize(str(t))
         for t in topics

@@ -126,7 +126,7 @@ PURPOSE = re.compile(
 )
 
 
-# What a medicine or practice is asked to work against ("la colchicine marche contre le covid ?", "does it work for
+# What a medicine or practice is asked to work against ("ce médicament marche contre le covid ?", "does it work for
 # scalp psoriasis?"): when the corpus never uses that word, its documents cannot say whether it works for it.
 EFFICACY_TARGET = re.compile(
     r"\b(marche|marchent|fonctionne|fonctionnent|efficaces?|soigne|soignent|guerit|guerissent|traite|traitent|works?|"
