@@ -104,7 +104,8 @@ def test_a_reindex_on_one_replica_is_answered_by_the_other(tmp_path, chroma_url,
             page.get_by_role("button", name="Entrer").click()
             page.get_by_role("button", name="Réindexer le corpus").click()
             page.get_by_text("Index à jour").wait_for(timeout=120_000)
-            assert page.get_by_text(SOURCE).first.is_visible()  # the staff table lists it
+            # the staff table lists it (it is redrawn just after the status line: wait for it, do not poll once)
+            page.get_by_text(SOURCE).first.wait_for(state="visible", timeout=30_000)
             browser.close()
         reindexed = time.monotonic()
 
