@@ -12,7 +12,7 @@ from langchain_core.embeddings import Embeddings
 
 from bot.messages import message
 from bot.retrieval import Hit
-from bot.scoring import FEATURES, QUANTITY_ASKED, SentenceScorer
+from bot.scoring import QUANTITY_ASKED, SentenceScorer, hand_weights
 from bot.store import MIN_SENTENCE_CHARS
 from bot.text import normalize, sentence_spans, shared_words, tokens
 
@@ -290,8 +290,7 @@ class ExtractiveAnswerer:
         features = self.features(question, hits, sentences)
         if self.scorer is not None:
             return self.scorer.scores(features)
-        weights = {"dense": 1.0, "overlap": self.word_weight, "rank": self.rank_weight, "lead": self.lead_weight}
-        return sum(w * features[:, FEATURES.index(name)] for name, w in weights.items())
+        return features @ hand_weights(self.word_weight, self.lead_weight, self.rank_weight)
 
     def closeness(self, question: str, sentences: list[Sentence]) -> np.ndarray:
         """The similarity of each sentence's embedding (with its title and section) to the question's."""

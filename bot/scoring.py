@@ -39,6 +39,13 @@ QUANTITY_ASKED = re.compile(
 )
 
 
+def hand_weights(word_weight: float, lead_weight: float, rank_weight: float = 0.0) -> np.ndarray:
+    """The hand-set score as weights over FEATURES: the similarity, plus `word_weight` x the words shared,
+    `lead_weight` for a section's lead and `rank_weight` for the passage's rank (ExtractiveAnswerer's own weights)."""
+    weights = {"dense": 1.0, "overlap": word_weight, "lead": lead_weight, "rank": rank_weight}
+    return np.array([weights.get(name, 0.0) for name in FEATURES])
+
+
 def scorer_file() -> Path:
     return Path(__file__).with_name("sentence_scorer.json")
 

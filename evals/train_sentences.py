@@ -30,10 +30,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
 
-from bot.answer import _as_quoted, _candidates  # noqa: E402
+from bot.answer import ExtractiveAnswerer, _as_quoted, _candidates  # noqa: E402
 from bot.assistant import build_assistant  # noqa: E402
 from bot.safety.classifier import fit_logistic  # noqa: E402
-from bot.scoring import FEATURES, SentenceScorer, scorer_file  # noqa: E402
+from bot.scoring import SentenceScorer, hand_weights, scorer_file  # noqa: E402
 from bot.settings import Settings  # noqa: E402
 from bot.text import normalize, tokens  # noqa: E402
 from evals.__main__ import corpus_index_dir, index_corpus  # noqa: E402
@@ -99,11 +99,11 @@ def examples(set_path: Path, corpus: Path | None) -> list[dict]:
     return records
 
 
-HAND = {"dense": 1.0, "overlap": 0.3, "lead": 0.15}  # the answerer's hand-set weights (ExtractiveAnswerer defaults)
+HAND = ExtractiveAnswerer(None)  # the answerer's defaults: its hand-set weights, margin and statements quoted
 
 
 def hand_vector() -> np.ndarray:
-    return np.array([HAND.get(name, 0.0) for name in FEATURES])
+    return hand_weights(HAND.word_weight, HAND.lead_weight, HAND.rank_weight)
 
 
 def hand_scores(x: np.ndarray) -> np.ndarray:
@@ -119,7 +119,7 @@ def top(records: list[dict], score) -> tuple[float, float]:
     return one / len(records), three / len(records)
 
 
-def within(records: list[dict], score, margin: float, cap: int = 4) -> float:
+def within(records: list[dict], score, margin: float, cap: int = HAND.max_sentences) -> float:
     """Mean number of candidates within `margin` of the best, counted up to `cap` (the answerer quotes at most
     four statements, so beyond that the margin does not change the answer)."""
     counts = []
@@ -205,7 +205,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"held out {group}: {held_out[group]}", file=sys.stderr)
     weights, bias = fit(records, args.l2, args.pointwise)
     weights = weights + args.blend * hand_vector()
-    target = within(records, hand_scores, 0.08)
+    target = within(records, hand_scores, HAND.margin)
     margin = matching_margin(records, lambda x: x @ weights + bias, target)
     scorer = SentenceScorer(Settings().embedding_model, weights, bias, margin)
     about = {
