@@ -120,7 +120,7 @@ class Assistant:
             answer = Answer(question, self.small_talk_reply(question, lang), "small_talk", [], lang=lang)
             answer.latency_ms = (time.perf_counter() - started) * 1000
             return answer
-        query, hits = self._search(question, history, profile)
+        query, hits, own_question = self._search(question, history, profile)
         decided = self._triage(question, query, hits, history, profile, lang)
         if decided is not None:
             backing = evidence(decided, question, self.retriever.lexical.chunks, profile, hits)
@@ -171,8 +171,7 @@ class Assistant:
         else:
             # a follow-up is answered for what it asks itself, with its thread's topic ("<son médicament> ça peut me rendre
             # triste ?"), though its passages were searched with the whole thread
-            asked = focused(without_injection(question, profile), history, profile) or query
-            text, citations = self._compose(question, asked, hits, profile, lang)
+            text, citations = self._compose(question, own_question, hits, profile, lang)
             mood = self._mood_warning(question, query, hits, profile, lang) if reports_low_mood(question) else None
             if mood is not None:  # the document's warning on mood first, and telling the prescriber now
                 lead, warning, warned = mood
@@ -188,9 +187,10 @@ class Assistant:
         answer.latency_ms = (time.perf_counter() - started) * 1000
         return answer
 
-    def _search(self, question: str, history: list[dict] | None, profile: CorpusProfile) -> tuple[str, list]:
+    def _search(self, question: str, history: list[dict] | None, profile: CorpusProfile) -> tuple[str, list, str]:
         """The search query and its passages: the question with the conversation it follows (bot.retrieval.condense),
-        or, for a follow-up naming no topic, with only its thread's topic when that comes closer to a passage."""
+        or, for a follow-up naming no topic, with only its thread's topic when that comes closer to a passage; and
+        what the turn asks itself (that follow-up with its topic, else the query)."""
         asked = without_injection(question, profile)
         query = condense(asked, history, self.settings.history_turns, profile)
         hits = drop_injected(self.retriever.retrieve(query, self.settings.k))
@@ -198,8 +198,8 @@ class Assistant:
         if alone is not None and alone != query:
             own = drop_injected(self.retriever.retrieve(alone, self.settings.k))
             if own and _closest(own) > _closest(hits) + self.settings.focus_margin:
-                return alone, own
-        return query, hits
+                return alone, own, alone
+        return query, hits, alone or query
 
     def _triage(self, question: str, query: str, hits, history, profile: CorpusProfile, lang: str) -> Triage | None:
         """Urgent or refused (bot.safety.triage), with what the documents add: low mood under a medicine whose

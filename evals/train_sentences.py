@@ -83,7 +83,7 @@ def examples(set_path: Path, corpus: Path | None) -> list[dict]:
             continue
         if case.status not in (None, "answered"):
             continue
-        query, hits = assistant._search(case.question, None, assistant.profile)
+        query, hits, _ = assistant._search(case.question, None, assistant.profile)
         candidates = _candidates(hits)
         if not candidates:
             continue
