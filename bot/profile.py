@@ -200,14 +200,12 @@ class CorpusProfile:
         capitals = {normalize(m.group(0)) for m in re.finditer(r"\b[A-Z][a-zéèï]{3,}", original or "")}
         unknown = []
         for word in dict.fromkeys(words(normalize(text))):
-            if len(word) < 5 or word in self.vocabulary or is_common(word) or stem(word) in self._vocabulary_stems:
+            # known: a word, an inflection or a lay or English word ("cortisone" for "corticoïdes") the documents use
+            if len(word) < 5 or is_common(word) or self.knows(word):
                 continue
             if not (DRUG_SHAPE.search(word) or word in capitals):
                 continue
             if _closest(word, self._near_vocabulary(word)) or self.terms_named(word):
-                continue
-            # a lay or English word for one the documents use ("cortisone" for "corticoïdes", bot/synonyms.yaml)
-            if any(w in self.vocabulary for s in synonyms_of(word) for w in words(normalize(s))):
                 continue
             unknown.append(word)
         return unknown
