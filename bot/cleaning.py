@@ -11,13 +11,15 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-VERSION = 3  # raised when cleaning changes: indexes built by another version are rebuilt
+VERSION = 4  # raised when cleaning changes: indexes built by another version are rebuilt
 PAGE_BREAK = "\f"
 
 _BULLET = re.compile(r"^(?:[-•·▪◦*o]\s+|\uf0b7\s*)")
 _NUMBERED = re.compile(r"^\d{1,2}\.(?:\d{1,2}\.?)*\s+(?=\S)")
-_PAGE_NUMBER = re.compile(r"^(?:page\s*)?\d{1,3}(?:\s*/\s*\d{1,3})?$", re.IGNORECASE)
+_PAGE_NUMBER = re.compile(r"^[-–]?\s*(?:page\s*)?\d{1,3}(?:\s*/\s*\d{1,3})?\s*[-–]?$", re.IGNORECASE)
+_RULE = re.compile(r"^[_=\-–—*.·]{5,}$")  # a horizontal rule drawn with characters (page separators of extracted text)
 _LINK_ONLY = re.compile(r"^\[[^\]]*\]\([^)]*\)$")
+_QUESTION_HEADING = re.compile(r"^[A-ZÀ-Ö][^.!?:;]{5,85}\?$")  # a short question standing as a line: a heading
 _END_OF_SENTENCE = re.compile(r"[.!?:;»)\]]$")
 _JOINING_WORDS = frozenset(
     "a à au aux avec de des du d dans en et l la le les ou par pour sur un une que qui ne".split()
@@ -46,15 +48,48 @@ def _normalise_spaces(line: str) -> str:
 
 
 def _is_furniture(line: str, repeated: set[str]) -> bool:
-    return bool(_PAGE_NUMBER.match(line) or _LINK_ONLY.match(line) or line in repeated)
+    return bool(
+        _PAGE_NUMBER.match(line) or _RULE.match(line) or _LINK_ONLY.match(line) or _digits_masked(line) in repeated
+    )
+
+
+def _digits_masked(line: str) -> str:
+    """A line with its numbers masked: running headers and footers differ only by the page number."""
+    return re.sub(r"\d+", "#", line)
 
 
 def _repeated_lines(pages: list[list[str]]) -> set[str]:
-    """Lines standing on most pages of a multi-page document: running headers and footers."""
-    if len(pages) < 3:
-        return set()
-    counts = Counter(line for page in pages for line in set(page) if line)
-    return {line for line, n in counts.items() if n >= max(3, len(pages) // 2) and len(line) < 80}
+    """Lines (numbers masked) standing on most pages of a multi-page document: running headers and footers. Text
+    extracted without page breaks (a `.txt` saved from a PDF) shows its pages by the same lines coming back: a short
+    line found three times or more there is furniture too."""
+    if len(pages) == 1:
+        lines = [line for line in pages[0] if line]
+        if sum(bool(_PAGE_NUMBER.match(line) or _RULE.match(line)) for line in lines) < 2:
+            return set()  # no page numbers nor rules: a line coming back is the text's own ("Faux", "Vrai")
+        counts = Counter(_digits_masked(line) for line in lines)
+        return {
+            line
+            for line, n in counts.items()
+            if n >= 3 and len(line) < 80 and not _BULLET.match(line) and not re.search(r"[.!?:;]$", line)
+        }
+    if len(pages) == 2:
+        # two pages: what both open or close with (their first and last lines)
+        edges = [{_digits_masked(x) for x in [*page_lines[:3], *page_lines[-3:]]} for page_lines in _filled(pages)]
+        return {
+            line
+            for line in edges[0] & edges[1]
+            if len(line) < 80 and len(re.findall(r"[^\W\d_]{2,}", line)) >= 2 and not re.search(r"[.!?:;]$", line)
+        }
+    counts = Counter(line for page in pages for line in {_digits_masked(x) for x in page} if line)
+    return {
+        line
+        for line, n in counts.items()
+        if n >= max(3, len(pages) // 2) and len(line) < 80 and not re.search(r"[.!?:;]$", line)
+    }
+
+
+def _filled(pages: list[list[str]]) -> list[list[str]]:
+    return [[line for line in page if line] for page in pages]
 
 
 def _is_heading(text: str) -> bool:
@@ -111,6 +146,13 @@ def _raw_units(raw: str) -> list[tuple[str, str, int | None]]:
                 continue
             kind, text = _line_kind(original.replace("\u2009", " "), line)
             previous = units[-1] if units else None
+            if previous and not after_blank and previous[4] is not None and _hangs(original, previous[4]):
+                # "  1. Le surdosage ... par une" then "     diarrhée, ..." aligned under the item's text: the item
+                # hard-wrapped, whatever the case of its next line ("     Sans prise en charge, ...")
+                if previous[0] == "heading" and _NUMBERED.match(previous[1]):
+                    previous[0], previous[1] = "item", previous[1][_NUMBERED.match(previous[1]).end() :]
+                previous[1] = _join(previous[1], line)
+                continue
             if previous and not after_blank and _numbered_item_wrapped(previous, original, line):
                 # "1. La dépression respiratoire : ... C'est" then "  le risque le plus grave, ...": the numbered
                 # line was an item of a list, hard-wrapped, not a heading
@@ -125,8 +167,22 @@ def _raw_units(raw: str) -> list[tuple[str, str, int | None]]:
                 previous[1] = _join(previous[1], text)
                 previous[3] = False
             else:
-                units.append([kind, text, page_ref, kind == "heading"])
-    return [(kind, _strip_markup(text), page) for kind, text, page, _ in units]
+                units.append([kind, text, page_ref, kind == "heading", _text_column(original)])
+    return [(kind, _strip_markup(text), page) for kind, text, page, *_ in units]
+
+
+def _text_column(original: str) -> int | None:
+    """Where the text of a bulleted or numbered line starts (its hard-wrapped lines align there); None for others."""
+    stripped = original.lstrip()
+    marker = _BULLET.match(stripped) or _NUMBERED.match(stripped)
+    return len(original) - len(stripped) + marker.end() if marker else None
+
+
+def _hangs(original: str, column: int) -> bool:
+    """Whether a line is indented to an item's text column, and is no bullet or number of its own."""
+    stripped = original.lstrip()
+    indent = len(original) - len(stripped)
+    return column >= 3 and abs(indent - column) <= 1 and not (_BULLET.match(stripped) or _NUMBERED.match(stripped))
 
 
 def _numbered_item_wrapped(previous: list, original: str, line: str) -> bool:
@@ -164,6 +220,8 @@ def _continues(previous: list, line: str) -> bool:
         return True
     if previous[0] == "arrow" and text.endswith("?"):
         return False
+    if _QUESTION_HEADING.match(line):
+        return False  # "À qui s'adresse cette fiche ?" under a title, in a PDF whose lines no blank line separates
     if _END_OF_SENTENCE.search(text):
         return not closed and line[:1].islower()
     return not closed or line[:1].islower()

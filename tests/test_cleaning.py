@@ -104,3 +104,53 @@ def test_a_numbered_item_hard_wrapped_mid_sentence_is_an_item_not_a_heading():
         "LES RISQUES, DU PLUS GRAVE AU MOINS GRAVE",
         "3. SURVEILLANCE",
     ]
+
+
+def test_pages_of_text_saved_without_page_breaks_lose_their_running_header_footer_and_rules():
+    page = (
+        "Agence du médicament          ANSM – page {n}/3\n"
+        + "_" * 60
+        + "\n\nTexte utile de la page {n}.\n\nANSM – Fiche patient  - {n} -\n"
+    )
+    cleaned = clean("".join(page.format(n=n) for n in range(1, 4)))
+    assert [b.text for b in cleaned.blocks] == [f"Texte utile de la page {n}." for n in range(1, 4)]
+
+
+def test_a_line_coming_back_in_a_text_without_pages_is_kept():
+    raw = "« Les huiles sont naturelles. »\n\nFaux\n\n« Rien à craindre. »\n\nFaux\n\n« Un bébé peut en respirer. »\n\nFaux\n"
+    assert [b.text for b in clean(raw).blocks].count("Faux") == 3
+
+
+def test_lines_aligned_under_an_item_text_carry_it_on_whatever_their_first_letter():
+    raw = (
+        "Les risques\n\n"
+        "  1. Le surdosage. Il se manifeste par une diarrhée,\n"
+        "     une faiblesse musculaire ou une confusion.\n"
+        "     Sans prise en charge, il peut conduire au coma.\n"
+        "  2. Les risques pendant la grossesse, au premier trimestre\n"
+        "     (malformations du cœur chez le bébé).\n"
+    )
+    assert [(b.kind, b.text) for b in clean(raw).blocks] == [
+        ("heading", "Les risques"),
+        (
+            "item",
+            "Le surdosage. Il se manifeste par une diarrhée, une faiblesse musculaire ou une confusion. "
+            "Sans prise en charge, il peut conduire au coma.",
+        ),
+        ("item", "Les risques pendant la grossesse, au premier trimestre (malformations du cœur chez le bébé)."),
+    ]
+
+
+def test_a_two_page_pdf_loses_the_header_both_pages_open_with_and_its_question_headings_stand_alone():
+    pages = [
+        "ANSM – Fiche patient – septembre 2025\npage 1\nUn titre de fiche\nÀ qui s'adresse cette fiche ?\nAux patients.",
+        "ANSM – Fiche patient – septembre 2025\npage 2\nQue faire en cas d'oubli ?\nPrenez la dose suivante.",
+    ]
+    texts = [b.text for b in clean(PAGE_BREAK.join(pages)).blocks]
+    assert texts == [
+        "Un titre de fiche",
+        "À qui s'adresse cette fiche ?",
+        "Aux patients.",
+        "Que faire en cas d'oubli ?",
+        "Prenez la dose suivante.",
+    ]
