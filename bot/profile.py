@@ -28,10 +28,18 @@ from bot.text import normalize, sentence_spans, stem, synonyms_of
 
 PROFILE = "profile.json"
 MASK = "ce médicament"  # what a masked text says in place of a corpus medicine
-VERSION = 12  # raised when profiling changes: a stored profile of another version is recomputed, not reused
+VERSION = 13  # raised when profiling changes: a stored profile of another version is recomputed, not reused
 # A word at or above this Zipf frequency (about once per 10^6 words) is ordinary French or English; below it, a
 # word the documents use is a term of their own (a medicine, a brand, a condition, a practice).
 COMMON_ZIPF = 3.0
+# A word of a document's title, topics or file name that is ordinary but not frequent French (Zipf below this, on its
+# accented form: "lithium", "huiles essentielles", "asthme", "rhume"), used at least HEADLINE_MIN_COUNT times in the
+# document and HEADLINE_KEYNESS times more often there than in the rest of the corpus, names what the document is
+# about: it is one of its terms too. (Its share of the document is compared with its share of the other documents,
+# plus 1e-4, so a one-document corpus still asks it to be frequent in the document.)
+HEADLINE_ZIPF = 4.0
+HEADLINE_KEYNESS = 30.0
+HEADLINE_MIN_COUNT = 3
 MIN_TERM_CHARS = 4
 WORD = re.compile(r"[^\W\d_][\w'-]*[^\W\d_]|[^\W\d_]", re.UNICODE)
 
@@ -89,6 +97,15 @@ class DocumentProfile:
     content_hash: str = ""
     injected: bool = False  # its medicine or practice is given by injection (the text speaks of injections throughout)
     medicines: list[str] = field(default_factory=list)  # the terms that name a medicine, brand or practice
+    # ordinary but infrequent words of its title, topics or file name that it uses often (headline candidates), with
+    # the counts of every such infrequent word it uses and its size in words: the corpus decides which are its terms
+    headline: list[str] = field(default_factory=list)
+    band: dict[str, int] = field(default_factory=dict)
+    size: int = 0
+
+    def keywords(self, headline: list[str] = ()) -> list[str]:
+        """Its terms, after the headline words the corpus found distinctive of it."""
+        return list(dict.fromkeys([*headline, *self.terms]))
 
 
 @dataclass
@@ -292,7 +309,7 @@ class CorpusProfile:
         """Each term, with the documents that use it."""
         index: dict[str, list[str]] = {}
         for src, doc in self.documents.items():
-            for term in doc.terms:
+            for term in doc.keywords(self._headline[src]):
                 index.setdefault(term, []).append(src)
         return {t: tuple(s) for t, s in index.items()}
 
@@ -302,7 +319,31 @@ class CorpusProfile:
 
     @cached_property
     def _ranks(self) -> dict[str, dict[str, int]]:
-        return {src: {t: i for i, t in enumerate(doc.terms)} for src, doc in self.documents.items()}
+        return {
+            src: {t: i for i, t in enumerate(doc.keywords(self._headline[src]))} for src, doc in self.documents.items()
+        }
+
+    @cached_property
+    def _headline(self) -> dict[str, list[str]]:
+        """Each document's headline candidates that are distinctive of it in this corpus (see HEADLINE_KEYNESS)."""
+        totals: Counter = Counter()
+        for doc in self.documents.values():
+            totals.update(doc.band)
+        size = sum(doc.size for doc in self.documents.values())
+        found = {}
+        for src, doc in self.documents.items():
+            others = max(1, size - doc.size)
+            found[src] = [
+                w
+                for w in doc.headline
+                if doc.band.get(w, 0) / max(1, doc.size)
+                >= HEADLINE_KEYNESS * ((totals[w] - doc.band[w]) / others + 1e-4)
+            ]
+        return found
+
+    def keywords(self, source: str) -> list[str]:
+        """A document's terms, its distinctive headline words first."""
+        return self.documents[source].keywords(self._headline.get(source, []))
 
     @cached_property
     def _everywhere(self) -> frozenset[str]:
@@ -406,9 +447,20 @@ def profile_document(
     aliases = [normalize(a) for a in re.findall(r"«\s*([^\W\d_][\w-]{2,})\s*»", f"{title} {text[:400]}")]
     # a term is a rare word the document uses, those its title or topics name first, then the most frequent
     terms = list(dict.fromkeys([*named, *aliases, *(w for w, _ in counts.most_common())]))
-    display = _display_forms(text)
+    written = _written_forms(text)
+    display = {w: c.most_common(1)[0][0] for w, c in written.items()}
+    all_counts = Counter(w for w in words(folded) if len(w) >= MIN_TERM_CHARS)
+    band = {w: n for w, n in all_counts.items() if w not in counts and _zipf(written.get(w) or [w]) < HEADLINE_ZIPF}
+    headings = [title, *map(str, topics), re.sub(r"[_.-]+", " ", Path(source).stem)]
+    headline = [
+        w
+        for w in dict.fromkeys(w for h in headings for w in words(normalize(h)))
+        if band.get(w, 0) >= HEADLINE_MIN_COUNT and not _situation_word(w)
+    ]
     # its names: the topics staff gave, else the title's rare words and the document's most frequent ones
-    leading = [w for w, _ in Counter({w: counts.get(w, 0) + 3 * named.count(w) for w in terms[:12]}).most_common()]
+    weights = {w: counts.get(w, 0) + 3 * named.count(w) for w in terms[:12]}
+    weights.update({w: band[w] for w in headline if w in words(normalize(title))})  # "lithium" of a file name
+    leading = [w for w, _ in Counter(weights).most_common()]
     medicines = _medicines(terms, [*aliases, *(w for w in words(normalize(title)) if len(w) >= MIN_TERM_CHARS)], text)
     # the topics staff gave that name a medicine or practice, else the first topic, else the leading terms
     named_topics = [str(t) for t in topics if set(words(normalize(str(t)))) & set(medicines)]
@@ -431,7 +483,24 @@ def profile_document(
         medicines=_medicines(
             terms, [*aliases, *(w for w in words(normalize(title)) if len(w) >= MIN_TERM_CHARS)], text
         ),
+        headline=headline,
+        band=band,
+        size=sum(all_counts.values()),
     )
+
+
+def _zipf(forms) -> float:
+    """How common a word is in French or English (wordfreq's Zipf scale), on the forms the document writes it in (its
+    most common one): with accents folded, "dépendance" would look rare; in capitals, "MEDICAMENTS" loses them."""
+    from wordfreq import zipf_frequency
+
+    return max(zipf_frequency(form, lang) for form in forms for lang in ("fr", "en"))
+
+
+def _situation_word(word: str) -> bool:
+    """A word of an emergency or of pregnancy ("grossesse", "contraception", "infarctus"): what a patient is in or
+    asks about, which many documents speak of; never what names one document."""
+    return any(re.search(pattern, word) for pattern in [PREGNANCY, *KIND_WORDS.values()])
 
 
 def _medicines(terms: list[str], title_words: list[str], text: str) -> list[str]:
@@ -508,14 +577,19 @@ def _is_heading(line: str) -> bool:
     return 0 < len(stripped) <= 100 and not stripped.endswith((".", ":", ";", ",", "!"))
 
 
-def _display_forms(text: str) -> dict[str, str]:
-    """Each normalised word's most frequent written form in a text ("depakine" -> "Dépakine")."""
+def _written_forms(text: str) -> dict[str, Counter]:
+    """Each normalised word of a text, with the forms it is written in and how often ("depakine" -> Dépakine: 3)."""
     forms: dict[str, Counter] = {}
     for word in WORD.findall(text):
         for part in re.split(r"['-]", word):
             if len(part) >= MIN_TERM_CHARS:
                 forms.setdefault(normalize(part), Counter())[part] += 1
-    return {w: c.most_common(1)[0][0] for w, c in forms.items()}
+    return forms
+
+
+def _display_forms(text: str) -> dict[str, str]:
+    """Each normalised word's most frequent written form in a text ("depakine" -> "Dépakine")."""
+    return {w: c.most_common(1)[0][0] for w, c in _written_forms(text).items()}
 
 
 def _made_examples(names: list[str]) -> list[str]:

@@ -98,7 +98,39 @@ def test_misspellings_abbreviations_and_english_names_find_the_term(seed, second
     assert seed.terms_named("isotretinoin and pregnancy") == {"isotretinoine"}
     assert second.terms_named("jai oublié mon metho") == {"methotrexate"}
     assert "ciprofloxacine" in second.terms_named("la cipro et les tendons")
-    assert second.terms_named("les médicaments contre le rhume") == set()  # an ordinary word is no misspelling
+    assert second.terms_named("les médicaments contre la toux") == set()  # an ordinary word is no misspelling
+
+
+def test_an_ordinary_title_word_that_one_document_uses_often_names_it(second):
+    """ "Rhume" is ordinary French (no term of its own by wordfreq), but the decongestants sheet's title names it and
+    the sheet uses it far more than the rest of the corpus: it is that document's term. A situation word of a title
+    ("grossesse" in "Valproate et grossesse") never is: patients ask it of any medicine."""
+    assert second.terms_named("les médicaments contre le rhume") == {"rhume"}
+    assert second.documents_of("rhume") == ("decongestionnants-vasoconstricteurs.md",)
+    assert second.terms_named("et pendant la grossesse ?") == set()
+
+
+def test_a_headline_word_is_a_term_only_where_it_is_distinctive():
+    text = "Le lithium se prend chaque jour. Le lithium demande des prises de sang. Le lithium et l'eau. " * 3
+    other = (
+        "Un autre texte sur le sommeil, le sommeil des enfants, leurs rêves et leurs nuits. " * 30 + "Et le lithium."
+    )
+    alone = build_profile({"lithium.txt": {"title": "Lithium : la fiche", "text": text}})
+    assert alone.documents_of("lithium") == ("lithium.txt",)
+    both = build_profile(
+        {
+            "lithium.txt": {"title": "Lithium : la fiche", "text": text},
+            "sommeil.txt": {"title": "Sommeil et lithium", "text": other},
+        }
+    )
+    assert both.documents_of("lithium") == ("lithium.txt",)  # the second one names it in its title, but uses it once
+    spread = build_profile(
+        {
+            "lithium.txt": {"title": "Lithium : la fiche", "text": text},
+            "autre.txt": {"title": "Lithium encore", "text": text.replace("prend", "garde")},
+        }
+    )
+    assert spread.documents_of("lithium") == ()  # as frequent in both: it tells neither apart
 
 
 def test_medicines_the_corpus_does_not_know_are_told_apart(second):

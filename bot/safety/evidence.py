@@ -101,10 +101,10 @@ def medicine_named(triaged: Triage, question: str, profile: CorpusProfile, hits:
     if not named:
         return ""
     terms = profile.terms_named(question) - profile.everywhere()
-    document = profile.documents[named[0]]
+    document, keywords = profile.documents[named[0]], profile.keywords(named[0])
     forms = {normalize(n): n for n in document.names}
     # the document's own names first: a document on one medicine may name others (the opioids a sheet warns against)
-    spoken = sorted((t for t in terms if t in document.terms), key=lambda t: (t not in forms, document.terms.index(t)))
+    spoken = sorted((t for t in terms if t in keywords), key=lambda t: (t not in forms, keywords.index(t)))
     return forms.get(spoken[0], spoken[0]) if spoken else (document.names[0] if document.names else "")
 
 

@@ -47,13 +47,13 @@ def page_texts(profile) -> dict:
     }
 
 
-def profile_row(document) -> list[str]:
-    """What the profile found in one document, for the staff page's table."""
+def profile_row(document, keywords: list[str] | None = None) -> list[str]:
+    """What the profile found in one document, for the staff page's table (`keywords`: its terms as the corpus
+    profile ranks them, distinctive headline words first; its own terms when not given)."""
     if document is None:
         return ["", "", ""]
-    terms = ", ".join(
-        [*document.names, *[t for t in document.terms[:12] if t not in {n.lower() for n in document.names}]]
-    )
+    shown = document.terms if keywords is None else keywords
+    terms = ", ".join([*document.names, *[t for t in shown[:12] if t not in {n.lower() for n in document.names}]])
     return [terms, document.pregnancy_warning[:160], ", ".join(sorted(document.instructions))]
 
 

@@ -210,7 +210,7 @@ def _staff_tab(assistant: Assistant, settings: Settings, library: Library, feedb
         profile = assistant.profile
         rows = [
             [name, meta.get("title", ""), meta.get("publisher", ""), meta.get("date", ""), counts.get(name, 0)]
-            + profile_row(profile.documents.get(name))
+            + profile_row(profile.documents.get(name), profile.keywords(name) if name in profile.documents else None)
             for name, meta in library.documents.items()
         ]
         fb_rows = [
