@@ -40,6 +40,7 @@ COMMON_ZIPF = 3.0
 HEADLINE_ZIPF = 4.0
 HEADLINE_KEYNESS = 30.0
 HEADLINE_MIN_COUNT = 3
+STEM_ZIPF = 5.0  # words this frequent (articles, "pour", "avec") are not counted by stem: they name nothing
 MIN_TERM_CHARS = 4
 WORD = re.compile(r"[^\W\d_][\w'-]*[^\W\d_]|[^\W\d_]", re.UNICODE)
 
@@ -98,9 +99,10 @@ class DocumentProfile:
     injected: bool = False  # its medicine or practice is given by injection (the text speaks of injections throughout)
     medicines: list[str] = field(default_factory=list)  # the terms that name a medicine, brand or practice
     # ordinary but infrequent words of its title, topics or file name that it uses often (headline candidates), with
-    # the counts of every such infrequent word it uses and its size in words: the corpus decides which are its terms
+    # the counts of the stems of its words (all but the most frequent ones, Zipf >= STEM_ZIPF) and its size in words:
+    # the corpus decides which candidates are its terms, comparing the word's family ("huile", "huiles") across documents
     headline: list[str] = field(default_factory=list)
-    band: dict[str, int] = field(default_factory=dict)
+    stems: dict[str, int] = field(default_factory=dict)
     size: int = 0
 
     def keywords(self, headline: list[str] = ()) -> list[str]:
@@ -126,9 +128,14 @@ class CorpusProfile:
         """
         found = set()
         terms = self._term_index
-        for word in {w for w in words(normalize(text)) if len(w) >= MIN_TERM_CHARS}:
-            if word in terms:
+        for word in {w for w in words(normalize(text)) if len(w) >= 3}:
+            if len(word) < MIN_TERM_CHARS:
+                if family := self._listed_term(word):  # "oil"
+                    found.add(family)
+            elif word in terms:
                 found.add(word)
+            elif (family := self._headline_stems.get(stem(word))) or (family := self._listed_term(word)):
+                found.add(family)  # "huile" of the headline term "huiles"; "oil", whose French word is a term
             elif (not is_common(word) or (len(word) >= 5 and word not in self.vocabulary)) and (
                 short := self._abbreviated(word, leading_only=is_common(word))
             ):
@@ -218,7 +225,7 @@ class CorpusProfile:
         unknown = []
         for word in dict.fromkeys(words(normalize(text))):
             # known: a word, an inflection or a lay or English word ("cortisone" for "corticoïdes") the documents use
-            if len(word) < 5 or is_common(word) or self.knows(word):
+            if len(word) < 5 or is_common(word) or self.knows(word) or _elided(word):
                 continue
             if not (DRUG_SHAPE.search(word) or word in capitals):
                 continue
@@ -328,7 +335,7 @@ class CorpusProfile:
         """Each document's headline candidates that are distinctive of it in this corpus (see HEADLINE_KEYNESS)."""
         totals: Counter = Counter()
         for doc in self.documents.values():
-            totals.update(doc.band)
+            totals.update(doc.stems)
         size = sum(doc.size for doc in self.documents.values())
         found = {}
         for src, doc in self.documents.items():
@@ -336,10 +343,25 @@ class CorpusProfile:
             found[src] = [
                 w
                 for w in doc.headline
-                if doc.band.get(w, 0) / max(1, doc.size)
-                >= HEADLINE_KEYNESS * ((totals[w] - doc.band[w]) / others + 1e-4)
+                if doc.stems.get(stem(w), 0) / max(1, doc.size)
+                >= HEADLINE_KEYNESS * ((totals[stem(w)] - doc.stems.get(stem(w), 0)) / others + 1e-4)
             ]
         return found
+
+    @cached_property
+    def _headline_stems(self) -> dict[str, str]:
+        """The stem of each headline term, with the term: a patient may write it in another inflection."""
+        return {stem(t): t for terms in self._headline.values() for t in terms}
+
+    def _listed_term(self, word: str) -> str | None:
+        """The corpus term that is the documents' word for a patient's word (bot/synonyms.yaml), if any."""
+        for synonym in synonyms_of(word):
+            for listed in words(synonym):
+                if listed in self._term_index:
+                    return listed
+                if family := self._headline_stems.get(stem(listed)):
+                    return family
+        return None
 
     def keywords(self, source: str) -> list[str]:
         """A document's terms, its distinctive headline words first."""
@@ -412,6 +434,12 @@ def is_common(word: str) -> bool:
     return word in _common_words() or (len(word) >= 5 and stem(word) in _common_stems())
 
 
+def _elided(word: str) -> bool:
+    """An ordinary word written after an elided pronoun or article without its apostrophe, as in SMS ("jhesite",
+    "lhopital", "quil"): no name of a medicine or condition."""
+    return any(word.startswith(p) and is_common(word[len(p) :]) for p in ("qu", "j", "l", "d", "m", "t", "s", "n", "c"))
+
+
 def _closest(word: str, candidates: tuple[str, ...], cutoff: float = 85.0) -> str | None:
     """The candidate a word is a misspelling of (rapidfuzz ratio >= cutoff), or None."""
     if not candidates:
@@ -450,7 +478,11 @@ def profile_document(
     written = _written_forms(text)
     display = {w: c.most_common(1)[0][0] for w, c in written.items()}
     all_counts = Counter(w for w in words(folded) if len(w) >= MIN_TERM_CHARS)
-    band = {w: n for w, n in all_counts.items() if w not in counts and _zipf(written.get(w) or [w]) < HEADLINE_ZIPF}
+    stems: Counter = Counter()
+    for w, n in all_counts.items():
+        if _zipf(written.get(w) or [w]) < STEM_ZIPF:
+            stems[stem(w)] += n
+    band = {w: stems[stem(w)] for w in all_counts if w not in counts and _zipf(written.get(w) or [w]) < HEADLINE_ZIPF}
     headings = [title, *map(str, topics), re.sub(r"[_.-]+", " ", Path(source).stem)]
     headline = [
         w
@@ -484,7 +516,7 @@ def profile_document(
             terms, [*aliases, *(w for w in words(normalize(title)) if len(w) >= MIN_TERM_CHARS)], text
         ),
         headline=headline,
-        band=band,
+        stems=dict(stems),
         size=sum(all_counts.values()),
     )
 

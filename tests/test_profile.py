@@ -189,3 +189,24 @@ def test_a_brand_listed_as_a_topic_is_a_name_even_when_an_ordinary_word_shares_i
     document = profile_document("m.txt", "Méthylphénidate", text, topics=["méthylphénidate", "Concerta", "Grossesse"])
     assert "concerta" in document.terms  # "concert" is ordinary French; the brand is not
     assert "grossesse" not in document.terms  # an ordinary word with a capital stays ordinary
+
+
+def test_a_headline_term_is_found_in_any_inflection_or_english_and_a_word_family_used_elsewhere_is_none():
+    oils = "Les huiles essentielles sont actives. Une huile essentielle pure brûle. Diluez les huiles. " * 3
+    other = "La dose de ce médicament. Une dose par jour, jamais deux doses. " * 10
+    profile = build_profile(
+        {
+            "huiles.md": {"title": "Huiles essentielles et enfants", "text": oils},
+            "doses.md": {"title": "Respecter les doses", "text": other},
+            "autre.md": {"title": "Un autre médicament", "text": "Prenez la dose prescrite. " * 10},
+        }
+    )
+    assert profile.documents_named("une huile essentielle de lavande ?") == ["huiles.md"]
+    assert profile.documents_named("tea tree oil while pregnant?") == ["huiles.md"]  # bot/synonyms.yaml: oil
+    # "doses" is in a title, but its family ("dose") is as frequent in the other documents: it names none
+    assert profile.documents_named("quelle dose ?") == []
+
+
+def test_an_ordinary_word_written_after_an_elided_pronoun_is_no_unknown_medicine():
+    profile = CorpusProfile(vocabulary={"risques"})
+    assert profile.unknown_terms("quels risques ? jhesite pour mon genou") == []
