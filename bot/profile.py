@@ -28,7 +28,7 @@ from bot.text import normalize, sentence_spans, stem, synonyms_of
 
 PROFILE = "profile.json"
 MASK = "ce médicament"  # what a masked text says in place of a corpus medicine
-VERSION = 13  # raised when profiling changes: a stored profile of another version is recomputed, not reused
+VERSION = 14  # raised when profiling changes: a stored profile of another version is recomputed, not reused
 # A word at or above this Zipf frequency (about once per 10^6 words) is ordinary French or English; below it, a
 # word the documents use is a term of their own (a medicine, a brand, a condition, a practice).
 COMMON_ZIPF = 3.0
@@ -287,7 +287,10 @@ class CorpusProfile:
         data = json.loads(path.read_text(encoding="utf-8"))
         if data.get("version") != VERSION:
             return cls()
-        documents = {src: DocumentProfile(**doc) for src, doc in data.get("documents", {}).items()}
+        try:
+            documents = {src: DocumentProfile(**doc) for src, doc in data.get("documents", {}).items()}
+        except TypeError:  # fields of another profiling, under the same version number: recomputed
+            return cls()
         return cls(documents, set(data.get("vocabulary", [])))
 
     def _abbreviated(self, word: str, leading_only: bool = False) -> str | None:
