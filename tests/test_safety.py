@@ -31,6 +31,8 @@ topics_named = partial(safety.topics_named, profile=SEED)
 names_topic = partial(safety.names_topic, profile=SEED)
 
 URGENT = [
+    ("poisoning", "Ma fille de 3 ans a bu une gorgée d'huile essentielle au goulot !!!"),
+    ("poisoning", "My 2 year old drank some of the cough syrup bottle"),
     ("suicide", "j'ai envie de mourir depuis que je prends roaccutane"),
     ("suicide", "jveu plu vivre g des idees noires tt le temps"),
     ("suicide", "j ai envi de mourir"),
@@ -234,6 +236,8 @@ URGENT = [
 ]
 
 NOT_URGENT = [
+    "Faut-il garder les comprimés au frigo ?",
+    "ma fille de 16 ans a bu un verre de vin, c'est grave avec son traitement ?",
     "Quels sont les risques psychiatriques ?",
     "Est-ce que l'isotrétinoïne peut donner des idées suicidaires ?",
     "Can isotretinoin cause suicidal thoughts?",

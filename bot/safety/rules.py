@@ -255,7 +255,7 @@ URGENT = {
         r"\bavaler d'un coup\b|\b(les|tout) avaler (ce soir|cette nuit)|\bcomme ca c'est fini\b",
         r"\b(stop being|etre) (a burden|un poids|un fardeau)\b",
         r"\b(sortir de la|partir|en finir|disparaitre|m'en aller) pour de bon\b",
-        r"\b(saved|stockpiled|hoarded|gathered|collected|mis de cote|garde|stocke|accumule)\w*\b.{0,40}"
+        r"\b(saved|stockpiled|hoarded|gathered|collected|mis de cote|garde(?!r)|stocke(?!r)|accumule(?!r))\w*\b.{0,40}"
         r"\b(capsules|pills|gelules|cachets|comprimes|medicaments|tablets)",
         r"\b(just|this is|it'?s) goodbye\b|\bsay(ing)? goodbye (to everyone|forever)",
         r"\b(compte|vais|veux) tout (prendre|avaler) (ce soir|cette nuit|d'un coup)",
@@ -420,6 +420,9 @@ URGENT = {
         r"(pris|prendre) (toute la boite|trop de (gelules|comprimes|cachets))",
         r"\b(vient|viens|venons|viennent) d'avaler\b",
         r"\b(toddler|child|kid|baby|bebe|enfant|fils|fille|petit|petite|\d+ ?(year|yr)s?[- ]old|\d+ ans)\b.{0,60}\b(ate|swallowed|eaten|mange|avale|croque|chewed)\b",
+        # a child who drank a medicine or product (not a glass of wine at sixteen)
+        r"\b(toddler|child|kid|baby|bebe|enfant|fils|fille|\d+ ?(year|yr)s?[- ]old|\d+ ans)\b.{0,60}\b(drank|drunk|a bu|ont bu)\b"
+        r".{0,40}\b(medicament|medicine|flacon|bottle|bouteille|huiles?|oils?|sirop|syrup|produit|product|goulot|gorgee|sip)\b",
         r"\b(a|ont|as) mange\b.{0,30}\b(pommade|creme|gelules?|comprimes|cachets|capsules)",
         r"\b(gelules|comprimes|cachets|capsules|pills) (en moins|manquantes?|missing)\b.{0,80}\b(avale\w*|mange\w*|swallow\w*|ate)\b",
         r"\b(toddler|child|kid|baby|bebe|enfant|fils|fille|son|daughter|\d+ ?(year|yr)s?[- ]old|\d+ ans)\b.{0,200}"
