@@ -23,7 +23,7 @@ META = re.compile(
     r"what do you know|what can you (do|tell me)|(tu|vous) (fais|faites|sers|servez) (a )?quoi|"
     r"(a|à) quoi (tu sers|servez-vous|sers-tu)|c'?est quoi (ce|ton) (bot|site|service|assistant)|"
     r"(tu|vous) (peux|pouvez) (m'aider|repondre a quoi)|how (can|do) you help|comment (ca|ça) marche|"
-    r"(tu|vous) (es|est|etes) (un|une) (robot|bot|humain|ia|vraie personne|vrai medecin)|t'?es (un|une) (robot|bot|humain|ia)|"
+    r"(tu|vous) (es|est|etes) (un|une) (robot|bot|humain|ia|vraie personne|vrai medecin|medecin|docteur|pharmacien\w*)|are you a (doctor|pharmacist)|t'?es (un|une) (robot|bot|humain|ia)|"
     r"vous savez quoi|vous connaissez quoi|"
     r"are you (a bot|human|a robot|an ai|real)|(wat|what|who) r (u|you))\b[^.?!]{0,40}[.?!]*\W*$"
 )
@@ -104,6 +104,9 @@ def is_small_talk(text: str) -> bool:
     folded = re.sub(r"([a-z])\1{2,}", r"\1", normalize(text))  # "merciii", "okkkk"
     if META.search(folded):
         return True
+    sentences = [m.group(0) for m in re.finditer(r"[^.?!]+[.?!]*", folded) if _WORD.search(m.group(0))]
+    if len(sentences) > 1 and all(META.search(s) or is_small_talk(s) for s in sentences):
+        return True  # "Qui êtes-vous ? Vous êtes un médecin ?", "Bonjour ! Merci pour tout."
     words = _WORD.findall(folded)
     if not words or len(words) > 12:
         return False

@@ -10,7 +10,8 @@ from bot.questions import is_broad, is_meta, is_small_talk, is_yes_no, reports_l
 @pytest.mark.parametrize(
     "text",
     ["Bonjour", "merci", "merci beaucoup !", "ok super, merci", "Thanks a lot!", "bye", "au revoir", "slt", "ok",
-     "d'accord merci bcp", "Qui êtes-vous ?", "tu sais quoi ?", "what do you know?", "coucou 👋"],
+     "d'accord merci bcp", "Qui êtes-vous ?", "tu sais quoi ?", "what do you know?", "coucou 👋",
+     "Qui êtes-vous ? Vous êtes un médecin ?", "Bonjour ! Merci pour tout."],
 )  # fmt: skip
 def test_small_talk_is_recognised(text):
     assert is_small_talk(text)
@@ -19,7 +20,8 @@ def test_small_talk_is_recognised(text):
 @pytest.mark.parametrize(
     "text",
     ["merci, et pendant la grossesse ?", "ok mais c'est dangereux ?", "et", "ça",
-     "Bonjour, quels sont les risques du tramadol ?", "je suis enceinte", "thanks, what about kids?"],
+     "Bonjour, quels sont les risques du tramadol ?", "je suis enceinte", "thanks, what about kids?",
+     "Bonjour. Le tramadol fait grossir ?", "ok. et la dose ?"],
 )  # fmt: skip
 def test_a_message_with_a_question_of_its_own_is_not_small_talk(text):
     assert not is_small_talk(text)
