@@ -247,18 +247,12 @@ class ExtractiveAnswerer:
         if candidates:
             self._sentence_vectors(candidates)
 
-    def select(
-        self, question: str, hits: list[Hit], limit: int | None = None, also: str | None = None
-    ) -> list[Sentence]:
-        """The sentences of the hits that best support an answer to the question, in reading order. With `also` (a
-        follow-up's whole thread, beside what the turn asks itself), a sentence scores the better of the two."""
+    def select(self, question: str, hits: list[Hit], limit: int | None = None) -> list[Sentence]:
+        """The sentences of the hits that best support an answer to the question, in reading order."""
         candidates = _candidates(hits)
         if not candidates:
             return []
-        scores = self.scores(question, hits, candidates)
-        if also and also != question:
-            scores = np.maximum(scores, self.scores(also, hits, candidates))
-        scores = list(scores)
+        scores = list(self.scores(question, hits, candidates))
         margin = self.scorer.margin if self.scorer is not None else self.margin
         lead_ins = _lead_ins(candidates)
         order = np.argsort(scores)[::-1]
@@ -424,13 +418,10 @@ class ExtractiveAnswerer:
             )
         return words
 
-    def compose(
-        self, question: str, hits: list[Hit], lang: str = "fr", also: str | None = None
-    ) -> tuple[str, list[Citation]]:
+    def compose(self, question: str, hits: list[Hit], lang: str = "fr") -> tuple[str, list[Citation]]:
         """The answer text with [n] markers and its citations; empty when nothing supports it. When what answers the
-        question best is a claim the document reports and then refutes, the first line says so. (`also`: see
-        `select`.)"""
-        chosen = self.select(question, hits, also=also)
+        question best is a claim the document reports and then refutes, the first line says so."""
+        chosen = self.select(question, hits)
         if not chosen:
             return "", []
         ids = {s.sentence_id for s in chosen}

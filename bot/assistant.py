@@ -171,7 +171,7 @@ class Assistant:
         else:
             # a follow-up is answered for what it asks itself, with its thread's topic ("<son médicament> ça peut me rendre
             # triste ?"), though its passages were searched with the whole thread
-            text, citations = self._compose(question, own_question, hits, profile, lang, also=query)
+            text, citations = self._compose(question, own_question, hits, profile, lang)
             mood = self._mood_warning(question, query, hits, profile, lang) if reports_low_mood(question) else None
             if mood is not None:  # the document's warning on mood first, and telling the prescriber now
                 lead, warning, warned = mood
@@ -223,7 +223,7 @@ class Assistant:
             return None  # the documents state that dose ("sans dépasser 1 200 mg par jour"): they answer it
         return decided
 
-    def _compose(self, question: str, query: str, hits, profile: CorpusProfile, lang: str, also: str | None = None):
+    def _compose(self, question: str, query: str, hits, profile: CorpusProfile, lang: str):
         """The quoted answer: for a broad question on risks, every risk the document of the thing asked about
         states, in its order; otherwise the sentences that best answer the question."""
         if is_broad(question) and hits:
@@ -234,7 +234,7 @@ class Assistant:
             text, citations = self.answerer.compose_broad(query, chunks, lang) if chunks else ("", [])
             if citations:
                 return text, citations
-        return self.answerer.compose(query, hits, lang, also=also if self.settings.score_with_thread else None)
+        return self.answerer.compose(query, hits, lang)
 
     def _documented_emergency(self, question: str, query: str, hits, profile: CorpusProfile) -> Triage | None:
         """bot.safety.triage.documented_emergency, on the urgent classifier's probability and the sentences that

@@ -90,9 +90,6 @@ class Settings(BaseSettings):
     # The extractive answer's sentences are ranked by the learned scorer (bot.scoring, `python -m evals.train_sentences`),
     # used only with the embedding model it was trained on; off: the hand-set weights.
     sentence_scorer: bool = True
-    # a follow-up's sentences score the better of what the turn asks itself (with its thread's topic) and the whole
-    # thread's query
-    score_with_thread: bool = True
     # A question the urgent classifier gives at least this probability (below its own threshold) is urgent when the
     # passages that best answer it tell to call emergency services (the patient's situation is one the documents
     # call an emergency: "my toddler drank half the syrup bottle"); above 1, off.
