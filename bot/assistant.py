@@ -8,8 +8,6 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
-import numpy as np
-
 from bot.answer import Answer, DocumentRefutations, ExtractiveAnswerer
 from bot.chunking import section_leads
 from bot.indexer import LEXICAL_DIR, read_manifest
@@ -40,7 +38,6 @@ from bot.safety import (
     without_injection,
 )
 from bot.safety.classifier import load_classifier
-from bot.safety.triage import DOCUMENTED_KINDS
 from bot.scoring import load_scorer
 from bot.settings import Settings
 from bot.store import REBUILD_HINT, ChromaStore, IndexMissingError
@@ -124,7 +121,9 @@ class Assistant:
             answer.latency_ms = (time.perf_counter() - started) * 1000
             return answer
         query, hits, own_question = self._search(question, history, profile)
-        decided = self._triage(question, query, hits, history, profile, lang)
+        # a patient who feels down, under a medicine whose document warns of mood: that warning, not the emergency
+        mood = self._mood_warning(question, query, hits, profile, lang) if reports_low_mood(question) else None
+        decided = self._triage(question, query, hits, history, profile, mood is not None)
         if decided is not None:
             backing = evidence(decided, question, self.retriever.lexical.chunks, profile, hits)
             # the patient's own document: the one quoted, else the best retrieved when the patient names it (never a
@@ -175,7 +174,6 @@ class Assistant:
             # a follow-up is answered for what it asks itself, with its thread's topic ("<son médicament> ça peut me rendre
             # triste ?"), though its passages were searched with the whole thread
             text, citations = self._compose(question, own_question, hits, profile, lang)
-            mood = self._mood_warning(question, query, hits, profile, lang) if reports_low_mood(question) else None
             if mood is not None:  # the document's warning on mood first, and telling the prescriber now
                 lead, warning, warned = mood
                 text, citations = f"{lead}\n\n{warning}", warned
@@ -204,48 +202,25 @@ class Assistant:
                 return alone, own, alone
         return query, hits, alone or query
 
-    def _triage(self, question: str, query: str, hits, history, profile: CorpusProfile, lang: str) -> Triage | None:
+    def _triage(
+        self, question: str, query: str, hits, history, profile: CorpusProfile, mood_warned: bool
+    ) -> Triage | None:
         """Urgent or refused (bot.safety.triage), with what the documents add: low mood under a medicine whose
-        document warns of mood is answered with that warning, not the emergency; the documents may confirm an
-        emergency the classifier only suspects; a dose the documents state is answered."""
+        document warns of mood (`mood_warned`) is answered with that warning, not the emergency; the documents may
+        confirm an emergency the classifier only suspects; a dose the documents state is answered."""
         decided = triage(question, self.intents, self.settings.urgent_margin, self.settings.refused_margin, profile)
-        if decided is not None and decided.kind == "suicide" and rule_triage(question, profile) is None:
-            decided = self._documented_kind(question, decided, profile)
+        low_mood = reports_low_mood(question)
+        distress = decided is not None and decided.kind == "suicide"
+        if low_mood and mood_warned and distress and rule_triage(question, profile) is None:
+            # feeling down, and no sign of dark thoughts: the document's warning on mood and the advice to tell the
+            # prescriber now, with 3114 for dark thoughts (the answered path), not the emergency
+            return None
         decided = decided or follow_up_triage(question, history, profile)
-        if reports_low_mood(question):
-            if (
-                decided is not None
-                and decided.kind == "suicide"
-                and rule_triage(question, profile) is None
-                and self._mood_warning(question, query, hits, profile, lang) is not None
-            ):
-                # feeling down, and no sign of dark thoughts: the document's warning on mood and the advice to tell
-                # the prescriber now, with 3114 for dark thoughts (the answered path), not the emergency
-                return None
-        else:
+        if not low_mood:
             decided = decided or self._documented_emergency(question, query, hits, profile)
         if decided is not None and decided.kind == "dose" and documented("dose", query, hits, profile):
             return None  # the documents state that dose ("sans dépasser 1 200 mg par jour"): they answer it
         return decided
-
-    def _documented_kind(self, question: str, decided: Triage, profile: CorpusProfile) -> Triage:
-        """An emergency whose kind only the nearest examples chose as suicidal distress, under a medicine whose document
-        says what to do in that and in other emergencies: the kind whose instructions come closest to what the patient
-        tells ("il tremble, il marche de travers, il parle bizarrement" is the document's overdose, not its 3114)."""
-        named = profile.documents_named(question)
-        instructions = profile.documents[named[0]].instructions if named else {}
-        kinds = [k for k in DOCUMENTED_KINDS if k != "pregnancy" and instructions.get(k)]
-        if "suicide" not in kinds or len(kinds) < 2:
-            return decided  # no other emergency documented, or none for distress: the examples' choice stands
-        texts = [t for k in kinds for t in instructions[k]]
-        vectors = np.asarray(self.answerer.embeddings.embed_documents(texts), dtype=np.float32)
-        asked = np.asarray(self.answerer.embeddings.embed_query(question), dtype=np.float32)
-        closeness = dict.fromkeys(kinds, -1.0)
-        for kind, score in zip([k for k in kinds for _ in instructions[k]], vectors @ asked, strict=True):
-            closeness[kind] = max(closeness[kind], float(score))
-        best = max(kinds, key=closeness.__getitem__)
-        margin = self.settings.documented_kind_margin
-        return decided if closeness[best] < closeness["suicide"] + margin else Triage("urgent", best)
 
     def _compose(self, question: str, query: str, hits, profile: CorpusProfile, lang: str):
         """The quoted answer: for a broad question on risks, every risk the document of the thing asked about

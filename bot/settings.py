@@ -92,10 +92,6 @@ class Settings(BaseSettings):
     # The extractive answer's sentences are ranked by the learned scorer (bot.scoring, `python -m evals.train_sentences`),
     # used only with the embedding model it was trained on; off: the hand-set weights.
     sentence_scorer: bool = True
-    # an emergency the nearest examples call suicidal distress (no rule said so) takes another kind the patient's
-    # document gives instructions for, when that kind's instructions are closer to the question by this cosine margin
-    # (above 1: never)
-    documented_kind_margin: float = Field(0.02, ge=0, le=2)
     # A question the urgent classifier gives at least this probability (below its own threshold) is urgent when the
     # passages that best answer it tell to call emergency services (the patient's situation is one the documents
     # call an emergency: "my toddler drank half the syrup bottle"); above 1, off.
