@@ -230,7 +230,8 @@ class Assistant:
             sources = set(named[:3])  # the three documents that name it most
             # a passage carrying instructions to an assistant is never quoted (bot.safety.triage.drop_injected)
             chunks = [c for c in self.retriever.lexical.chunks if c.source in sources and not is_injection(c.text)]
-            text, citations = self.answerer.compose_broad(query, chunks, lang) if chunks else ("", [])
+            statements = self.settings.broad_statements
+            text, citations = self.answerer.compose_broad(query, chunks, lang, statements) if chunks else ("", [])
             if citations:
                 return text, citations
         return self.answerer.compose(query, hits, lang)

@@ -63,6 +63,8 @@ class Settings(BaseSettings):
     # 0, 0.03, 0.06, 0.1 and 0.15 (pass rate .898, .903, .905, .908, .899)
     answer_rank_weight: float = Field(0.1, ge=0.0, le=1.0)
     answer_max_citations: int = Field(4, ge=1, le=10)
+    # statements of an answer to a broad question ("quels sont les risques de X ?"), lists counted as one
+    broad_statements: int = Field(9, ge=1, le=30)
     max_question_chars: int = Field(2000, ge=50)
 
     # Out-of-scope decision (bot.safety), calibrated on the dev split with evals/calibrate_safety.py.
