@@ -862,7 +862,10 @@ PROMOTE = _rx(
     r"\b(te citer|vous citer|quote you|cite you|page d'accueil|homepage|landing page|screenshot|capture d'ecran)\b",
     r"\b(confirme|confirm|garanti\w*|guarantee|certifie|certify|assure)\w*\b.{0,70}\b(customers|clients?|clientes?|patientes?|abonnes|followers)\b",
     r"\b(confirme|confirm|garanti\w*|guarantee|certifie|certify|assure)\w*\b.{0,10}\b(for|to|pour|a|aupres de) (my|our|mes|nos) patients\b.{0,5}\b(that|que|qu')",
-    r"\b(confirme|confirm|certifie|certify|valide|validate|affirme)\w*\b.{0,80}\b(story|stories|reel|post|tiktok|insta\w*|videos?)\b",
+    r"\b(confirme|confirm|certifie|certify|valide|validate|affirme)\w*\b.{0,80}\b(story|stories|reel|post|tiktok|insta\w*|videos?|blog|"
+    r"article|newsletter|podcast|chaine|channel)\b",
+    r"\b(pour|for) (mon|ma|mes|my|our|notre) (story|reel|post|tiktok|insta\w*|videos?|blog|article|newsletter|podcast|chaine|"
+    r"channel|site)\b.{0,40}\b(confirme|confirm|certifie|certify|affirme|dis|dites|say|ecris|write)\w*\b",
     r"\b(abonnes|followers)\b.{0,80}\b(sans danger|sans risque|100 ?%|sure?|safe|prouve\w*|proven)\b",
     r"#\w*(ansm|approuve|approved|valide)",
     r"\b(confirm\w*|certifi\w*|atteste\w*|garanti\w*|affirm\w*)\b.{0,20}\b(par ecrit|in writing|noir sur blanc|in black and white)\b",
