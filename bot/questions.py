@@ -15,7 +15,7 @@ SMALL_TALK_WORDS = frozenset(
     ciao adieu tchao good great nice perfect got it alright fine sounds je vois entendu oui yes non no madame
     monsieur docteur doc la le les pour tout votre ton aide help info infos reponse reponses answer answers et
     and c est cest ca sa va comment how are you vous tu tres tranquille xd lol mdr ah oh hmm hum ben bah eh cheers
-    bisous biz ciao plus""".split()
+    bisous biz ciao plus morning evening afternoon day""".split()
 )
 META = re.compile(
     r"^\W*((bonjour|bonsoir|salut|coucou|hello|hi|hey|yo|slt|cc|et (vous|toi|you)|and you|au fait)\W+)?(qui (es|etes)[- ]?(tu|vous)|t'?es qui|tu es qui|vous etes qui|who are you|what are you|"
