@@ -67,25 +67,20 @@ def _repeated_lines(pages: list[list[str]]) -> set[str]:
         if sum(bool(_PAGE_NUMBER.match(line) or _RULE.match(line)) for line in lines) < 2:
             return set()  # no page numbers nor rules: a line coming back is the text's own ("Faux", "Vrai")
         counts = Counter(_digits_masked(line) for line in lines)
-        return {
-            line
-            for line, n in counts.items()
-            if n >= 3 and len(line) < 80 and not _BULLET.match(line) and not re.search(r"[.!?:;]$", line)
-        }
+        return {line for line, n in counts.items() if n >= 3 and _header_like(line) and not _BULLET.match(line)}
     if len(pages) == 2:
         # two pages: what both open or close with (their first and last lines)
         edges = [{_digits_masked(x) for x in [*page_lines[:3], *page_lines[-3:]]} for page_lines in _filled(pages)]
         return {
-            line
-            for line in edges[0] & edges[1]
-            if len(line) < 80 and len(re.findall(r"[^\W\d_]{2,}", line)) >= 2 and not re.search(r"[.!?:;]$", line)
+            line for line in edges[0] & edges[1] if _header_like(line) and len(re.findall(r"[^\W\d_]{2,}", line)) >= 2
         }
     counts = Counter(line for page in pages for line in {_digits_masked(x) for x in page} if line)
-    return {
-        line
-        for line, n in counts.items()
-        if n >= max(3, len(pages) // 2) and len(line) < 80 and not re.search(r"[.!?:;]$", line)
-    }
+    return {line for line, n in counts.items() if n >= max(3, len(pages) // 2) and _header_like(line)}
+
+
+def _header_like(line: str) -> bool:
+    """Short, and not ending as a sentence does: what a running header or footer looks like."""
+    return len(line) < 80 and not re.search(r"[.!?:;]$", line)
 
 
 def _filled(pages: list[list[str]]) -> list[list[str]]:

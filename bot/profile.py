@@ -479,13 +479,14 @@ def profile_document(
     # a term is a rare word the document uses, those its title or topics name first, then the most frequent
     terms = list(dict.fromkeys([*named, *aliases, *(w for w, _ in counts.most_common())]))
     written = _written_forms(text)
-    display = {w: c.most_common(1)[0][0] for w, c in written.items()}
+    display = {w: c.most_common(1)[0][0] for w, c in written.items()}  # each word's most frequent written form
     all_counts = Counter(w for w in words(folded) if len(w) >= MIN_TERM_CHARS)
+    frequency = {w: zipf(written.get(w) or [w]) for w in all_counts}
     stems: Counter = Counter()
     for w, n in all_counts.items():
-        if _zipf(written.get(w) or [w]) < STEM_ZIPF:
+        if frequency[w] < STEM_ZIPF:
             stems[stem(w)] += n
-    band = {w: stems[stem(w)] for w in all_counts if w not in counts and _zipf(written.get(w) or [w]) < HEADLINE_ZIPF}
+    band = {w: stems[stem(w)] for w in all_counts if w not in counts and frequency[w] < HEADLINE_ZIPF}
     headings = [title, *map(str, topics), re.sub(r"[_.-]+", " ", Path(source).stem)]
     headline = [
         w
@@ -515,18 +516,16 @@ def profile_document(
         examples=list(examples) or _made_examples(names),
         content_hash=content_hash,
         injected=len(re.findall(r"\b(inject\w*|piqures?|seringues?)\b", folded)) >= 5,
-        medicines=_medicines(
-            terms, [*aliases, *(w for w in words(normalize(title)) if len(w) >= MIN_TERM_CHARS)], text
-        ),
+        medicines=medicines,
         headline=headline,
         stems=dict(stems),
         size=sum(all_counts.values()),
     )
 
 
-def _zipf(forms) -> float:
-    """How common a word is in French or English (wordfreq's Zipf scale), on the forms the document writes it in (its
-    most common one): with accents folded, "dépendance" would look rare; in capitals, "MEDICAMENTS" loses them."""
+def zipf(forms) -> float:
+    """How common a word is in French or English (wordfreq's Zipf scale), the most common of the forms it is written
+    in: with accents folded, "dépendance" would look rare; in capitals, "MEDICAMENTS" loses them."""
     from wordfreq import zipf_frequency
 
     return max(zipf_frequency(form, lang) for form in forms for lang in ("fr", "en"))
@@ -620,11 +619,6 @@ def _written_forms(text: str) -> dict[str, Counter]:
             if len(part) >= MIN_TERM_CHARS:
                 forms.setdefault(normalize(part), Counter())[part] += 1
     return forms
-
-
-def _display_forms(text: str) -> dict[str, str]:
-    """Each normalised word's most frequent written form in a text ("depakine" -> "Dépakine")."""
-    return {w: c.most_common(1)[0][0] for w, c in _written_forms(text).items()}
 
 
 def _made_examples(names: list[str]) -> list[str]:

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 
 from bot.intents import knowledge
-from bot.profile import CorpusProfile
+from bot.profile import CorpusProfile, zipf
 from bot.questions import is_broad
 from bot.retrieval import Hit
 from bot.safety.rules import UNCOVERED, rule_text
@@ -142,10 +142,8 @@ def unknown_target(text: str, profile: CorpusProfile) -> str | None:
     found = EFFICACY_TARGET.search(text)
     if not found or not profile.vocabulary:
         return None
-    from wordfreq import zipf_frequency
-
     word = found.group(3)
-    if profile.knows(word) or max(zipf_frequency(word, lang) for lang in ("fr", "en")) >= FUNCTION_WORD:
+    if profile.knows(word) or zipf([word]) >= FUNCTION_WORD:
         return None
     return word
 
