@@ -171,7 +171,9 @@ class CorpusProfile:
         triage's classifiers and example phrasings read a question, so they judge its wording, never which medicine
         it names (a classifier trained on one corpus's questions then works on any other).
 
-        >>> CorpusProfile({"a": DocumentProfile("a", "A", terms=["depakine"])}).masked("enceinte sous Dépakyne !")
+        >>> CorpusProfile({"a": DocumentProfile("a", "A", terms=["depakine"], medicines=["depakine"])}).masked(
+        ...     "enceinte sous Dépakyne !"
+        ... )
         'enceinte sous ce médicament !'
         """
         if not self.documents:

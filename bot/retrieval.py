@@ -54,7 +54,7 @@ def condense(question: str, history: list[dict] | None, turns: int = 2, profile=
     ("merci", "ok") is never part of a thread.
 
     >>> condense("et pendant la grossesse ?", [{"role": "user", "content": "Risques du valproate ?"}])
-    "Risques du valproate ? et pendant la grossesse ?"
+    'Risques du valproate ? et pendant la grossesse ?'
     """
     from bot.questions import is_small_talk
 
