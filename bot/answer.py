@@ -418,12 +418,17 @@ class ExtractiveAnswerer:
             )
         return words
 
-    def compose(self, question: str, hits: list[Hit], lang: str = "fr") -> tuple[str, list[Citation]]:
+    def compose(
+        self, question: str, hits: list[Hit], lang: str = "fr", extra: list[Sentence] = ()
+    ) -> tuple[str, list[Citation]]:
         """The answer text with [n] markers and its citations; empty when nothing supports it. When what answers the
-        question best is a claim the document reports and then refutes, the first line says so."""
+        question best is a claim the document reports and then refutes, the first line says so. `extra` sentences
+        (a document's warning signs) are quoted after the chosen ones."""
         chosen = self.select(question, hits)
         if not chosen:
             return "", []
+        seen = {(s.hit.chunk.chunk_id, s.start) for s in chosen}
+        chosen += [s for s in extra if (s.hit.chunk.chunk_id, s.start) not in seen]
         ids = {s.sentence_id for s in chosen}
         refuted = any(
             CLAIM.search(normalize(s.text)) and (r := _refutation_after(s)) is not None and r.sentence_id in ids

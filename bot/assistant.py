@@ -174,6 +174,12 @@ class Assistant:
             # a follow-up is answered for what it asks itself, with its thread's topic ("<son médicament> ça peut me rendre
             # triste ?"), though its passages were searched with the whole thread
             text, citations = self._compose(question, own_question, hits, profile, lang)
+            signs = rule_triage(question, profile)
+            if signs is not None and signs.status == "urgent" and citations:
+                # signs the patient's document calls ordinary effects: its answer, then what it says makes them an
+                # emergency ("Un gonflement important du visage ... doit faire appeler le 15")
+                watch = evidence(signs, question, self.retriever.lexical.chunks, profile, hits)
+                text, citations = self.answerer.compose(own_question, hits, lang, extra=watch)
             if mood is not None:  # the document's warning on mood first, and telling the prescriber now
                 lead, warning, warned = mood
                 text, citations = f"{lead}\n\n{warning}", warned
@@ -208,15 +214,24 @@ class Assistant:
         """Urgent or refused (bot.safety.triage), with what the documents add: low mood under a medicine whose
         document warns of mood (`mood_warned`) is answered with that warning, not the emergency; the documents may
         confirm an emergency the classifier only suspects; a dose the documents state is answered."""
-        decided = triage(question, self.intents, self.settings.urgent_margin, self.settings.refused_margin, profile)
+        # the patient's document: the one of the medicine or practice they name, else the best retrieved
+        source = next(iter(profile.documents_named(question)), None) or (hits[0].chunk.source if hits else None)
+        decided = triage(
+            question, self.intents, self.settings.urgent_margin, self.settings.refused_margin, profile, source
+        )
         low_mood = reports_low_mood(question)
         distress = decided is not None and decided.kind == "suicide"
         if low_mood and mood_warned and distress and rule_triage(question, profile) is None:
             # feeling down, and no sign of dark thoughts: the document's warning on mood and the advice to tell the
             # prescriber now, with 3114 for dark thoughts (the answered path), not the emergency
             return None
+        # signs the patient's document calls ordinary effects, with nothing the rules read beyond them: its own
+        # emergency sentence ("un gonflement important ..., avec une gêne pour respirer") asks for more than they tell
+        ordinary = (
+            decided is None and (signs := rule_triage(question, profile)) is not None and signs.status == "urgent"
+        )
         decided = decided or follow_up_triage(question, history, profile)
-        if not low_mood:
+        if not low_mood and not ordinary:
             decided = decided or self._documented_emergency(question, query, hits, profile)
         if decided is not None and decided.kind == "dose" and documented("dose", query, hits, profile):
             return None  # the documents state that dose ("sans dépasser 1 200 mg par jour"): they answer it

@@ -28,7 +28,7 @@ from bot.text import normalize, sentence_spans, stem, synonyms_of
 
 PROFILE = "profile.json"
 MASK = "ce médicament"  # what a masked text says in place of a corpus medicine
-VERSION = 14  # raised when profiling changes: a stored profile of another version is recomputed, not reused
+VERSION = 15  # raised when profiling changes: a stored profile of another version is recomputed, not reused
 # A word at or above this Zipf frequency (about once per 10^6 words) is ordinary French or English; below it, a
 # word the documents use is a term of their own (a medicine, a brand, a condition, a practice).
 COMMON_ZIPF = 3.0
@@ -56,6 +56,13 @@ EMERGENCY_CALL = (
     r"\b(appel\w*|compos\w*|contact\w*|joindre|call|dial)\b.{0,20}\b(15|112)\b|\b(samu|112)\b|centre anti-?poison|"
     r"\b(aux|les) urgences\b|\ben urgence\b|\bemergency (services|room|department|number)\b|poison (control|centre|center)"
 )
+# A sentence that calls effects ordinary: frequent, transient, benign, expected (general French lexicon); one that
+# says they are not ("ce n'est pas normal") is not.
+ORDINARY = (
+    r"\b(frequent\w*|courant\w*|habituel\w*|benin\w*|banal\w*|transitoire\w*|passager\w*|normal\w*|attendu\w*|"
+    r"disparai\w*|disparu\w*|s'estomp\w*|sans gravite)\b"
+)
+NOT_ORDINARY = r"\b(pas|plus|jamais|non)( \w+)? (normal|habituel|frequent|attendu|benin)"
 KIND_WORDS = {
     "pregnancy": r"\b(enceinte|grossesse|foetus|embryon|malformations?|contracepti\w*|projet de grossesse)\b",
     "poisoning": r"\b(surdosages?|surdose|intoxication|centre antipoison|prise accidentelle|trop (de|grande))\b",
@@ -104,6 +111,11 @@ class DocumentProfile:
     headline: list[str] = field(default_factory=list)
     stems: dict[str, int] = field(default_factory=dict)
     size: int = 0
+    # the stems of the words of its sentences that call effects ordinary ("Rougeurs, gonflement, petits bleus ... sont
+    # fréquents et disparaissent en quelques jours"), and of all its sentences but those that call for emergency help:
+    # the signs it calls ordinary, and what it speaks of outside an emergency (bot.safety.triage reads them)
+    ordinary: list[str] = field(default_factory=list)
+    calm: list[str] = field(default_factory=list)
 
     def keywords(self, headline: list[str] = ()) -> list[str]:
         """Its terms, after the headline words the corpus found distinctive of it."""
@@ -134,6 +146,8 @@ class CorpusProfile:
                     found.add(family)
             elif word in terms:
                 found.add(word)
+            elif (number := word[:-1] if word.endswith(("s", "x")) else f"{word}s") in terms:
+                found.add(number)  # "filler" of the term "fillers"
             elif (family := self._headline_stems.get(stem(word))) or (family := self._listed_term(word)):
                 found.add(family)  # "huile" of the headline term "huiles"; "oil", whose French word is a term
             elif (not is_common(word) or (len(word) >= 5 and word not in self.vocabulary)) and (
@@ -207,6 +221,29 @@ class CorpusProfile:
     def _rank(self, source: str, term: str) -> int:
         ranks = self._ranks[source]
         return ranks.get(term, len(ranks))
+
+    def calls_ordinary(self, source: str, spans: list[str]) -> bool:
+        """Whether the document `source` speaks of the signs a question's spans name as ordinary effects: a word of
+        each span is one it calls ordinary, every other one it uses outside a call for emergency help. A filler sheet
+        that calls swelling and bruises frequent explains "les lèvres gonflées le lendemain des injections", never
+        "la gorge gonflée", which it names only to say call 15.
+
+        >>> doc = DocumentProfile("s", "t", ordinary=["gonfl", "bleus"], calm=["gonfl", "bleus", "levr"])
+        >>> profile = CorpusProfile({"s": doc})
+        >>> profile.calls_ordinary("s", ["levres gonflees"]), profile.calls_ordinary("s", ["gorge gonflee"])
+        (True, False)
+        """
+        document = self.documents.get(source)
+        if document is None or not document.ordinary or not spans:
+            return False
+        ordinary, calm = set(document.ordinary), set(document.calm) | set(document.ordinary)
+        for span in spans:
+            families = [
+                _family(w) for w in words(normalize(span)) if len(w) >= MIN_TERM_CHARS and zipf([w]) < STEM_ZIPF
+            ]
+            if not any(f & ordinary for f in families) or not all(f & calm for f in families):
+                return False
+        return True
 
     def dangerous_in_pregnancy(self, text: str) -> list[str]:
         """The documents with a pregnancy warning whose terms the text names."""
@@ -522,7 +559,26 @@ def profile_document(
         headline=headline,
         stems=dict(stems),
         size=sum(all_counts.values()),
+        ordinary=_sentence_stems(s for s in sentences if _calls_ordinary(normalize(s))),
+        calm=_sentence_stems(s for s in sentences if not re.search(EMERGENCY_CALL, normalize(s))),
     )
+
+
+def _family(word: str) -> set[str]:
+    """The stems of a normalised word and of the documents' words listed for it (bot/synonyms.yaml: "lips")."""
+    return {stem(word), *(stem(w) for listed in synonyms_of(word) for w in words(normalize(listed)))}
+
+
+def _calls_ordinary(folded: str) -> bool:
+    """Whether a normalised sentence calls effects ordinary (frequent, transient...) and calls for no emergency help."""
+    return bool(
+        re.search(ORDINARY, folded) and not re.search(NOT_ORDINARY, folded) and not re.search(EMERGENCY_CALL, folded)
+    )
+
+
+def _sentence_stems(sentences) -> list[str]:
+    """The sorted stems of the words of some sentences (bot.text.stem of each normalised word)."""
+    return sorted({stem(w) for s in sentences for w in words(normalize(s))})
 
 
 def zipf(forms) -> float:
@@ -559,13 +615,28 @@ def _pregnancy_warning(sentences: list[str]) -> str:
         folded = normalize(sentence)
         if not re.search(PREGNANCY, folded) or sentence.rstrip().endswith("?"):
             continue  # (a heading asking the question is no statement to quote)
-        if re.search(PREGNANCY_DANGER, folded):
+        if _states_danger(folded):
             return sentence
         if sentence.rstrip().endswith(":"):
             items = [s for s in sentences[i + 1 : i + 6] if len(s) < 250]
-            if any(re.search(PREGNANCY_DANGER, normalize(s)) for s in items):
+            if any(_states_danger(normalize(s)) for s in items):
                 return sentence
     return ""
+
+
+def _states_danger(folded: str) -> bool:
+    """Whether a normalised sentence states a danger, not its absence: "contre-indiqué", "risque de malformations",
+    but not "ne montrent pas de risque de malformation" nor "n'est pas dangereux", whose danger word a negation of
+    the same clause comes just before.
+
+    >>> _states_danger("les donnees ne montrent pas de risque de malformation"), _states_danger("risque de malformations")
+    (False, True)
+    """
+    for match in re.finditer(PREGNANCY_DANGER, folded):
+        before = re.split(r"[,;:.()]|\b(?:car|mais|donc)\b", folded[max(0, match.start() - 30) : match.start()])[-1]
+        if not re.search(r"\b(pas|aucune?s?|sans|ni|jamais|non)\b", before):
+            return True
+    return False
 
 
 def _instructions(sentences: list[str], kind: str, keep: int = 2) -> list[str]:

@@ -929,12 +929,16 @@ NEGATED_SIGN = re.compile(
     r"gonflement|swelling|douleur|pain|rougeur( qui s'etend| qui s'elargit)?|spreading redness|redness( spreading)?)\b"
 )
 
+# A cold sore is herpes, no fever: "un bouton de fièvre et mes injections demain"
+COLD_SORE = re.compile(r"\bboutons? de fievre\b|\bcold sores?\b|\bfever blisters?\b")
+
 # A pregnant patient asking whether she may start a medicine is not yet exposed to it: the documents' warning answers
 # her ("Je suis enceinte de 7 mois, je peux mettre du gel X ?"); one already taking it is an emergency.
 ASKS_BEFORE_USE = re.compile(
     r"\b(je peux|j'?peux|puis-je|je pourrais|on peut|peut-on|ai-je le droit d|can i|could i|may i|"
-    r"is it (ok|okay|safe|alright) to|am i allowed to) (prendre|mettre|utiliser|appliquer|commencer|me mettre|"
-    r"avoir|me faire|faire|recevoir|take|use|apply|start|put|have|get|receive)\b"
+    r"is it (ok|okay|safe|alright) to|am i allowed to) (quand meme |toujours |still )?(prendre|mettre|utiliser|"
+    r"appliquer|commencer|me mettre|avoir|me faire|faire|recevoir|y aller|le faire|la faire|les faire|take|use|apply|"
+    r"start|put|have|get|receive|go ahead|go)\b"
 )
 CURRENT_USE = re.compile(
     r"\b(je prends|je prend|j'?prends|je suis sous|j'?suis sous|j'ai pris|j'ai commence|j'en prends|je continue|"

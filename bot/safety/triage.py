@@ -14,6 +14,7 @@ from bot.safety.rules import (
     ASKS_BEFORE_USE,
     ASSERT,
     CHECK_FRAMING,
+    COLD_SORE,
     CURRENT_USE,
     DENIED_BEFORE,
     DOSE_INFO,
@@ -71,6 +72,7 @@ def triage(
     urgent_margin: float = 1.0,
     refused_margin: float = 1.0,
     profile: CorpusProfile = NO_PROFILE,
+    source: str | None = None,
 ) -> Triage | None:
     """Urgent or refused, decided on the question alone; None for an ordinary question.
 
@@ -79,14 +81,15 @@ def triage(
     ordinary questions' by `urgent_margin`; refused if the refused classifier says so or a refused intent beats
     them by `refused_margin`, and the question asks for what is refused. The words of the question name the
     emergency and the refusal (`urgent_kind`, `refused_kind`); `profile` says which medicines the corpus calls
-    dangerous in pregnancy and which medicines and conditions it knows.
+    dangerous in pregnancy and which medicines and conditions it knows; `source`, the patient's document, which
+    signs are the ordinary effects of their medicine or practice.
 
     >>> triage("jveu plu vivre depuis mon traitement").message_key
     'urgent_suicide'
     >>> triage("Quels sont les risques psychiatriques ?") is None
     True
     """
-    decided = rule_triage(question, profile)
+    decided = rule_triage(question, profile, source)
     if decided is not None or intents is None or is_off_task(question):
         return decided
     # the instructions a question carries were judged by the rules; the layers below judge what it asks
@@ -215,18 +218,30 @@ def is_off_task(question: str) -> bool:
     return bool(OFF_TASK.search(rule_text(question)))
 
 
-def rule_triage(question: str, profile: CorpusProfile = NO_PROFILE) -> Triage | None:
-    """The first, high-precision layer of triage: the regular expressions (and the corpus profile's warnings)."""
-    return _rules(rule_text(question), profile)
+# Emergencies whose signs a document may call the ordinary effects of its medicine or practice (swelling and bruises
+# after injections): read against the patient's document (CorpusProfile.calls_ordinary).
+SIGN_KINDS = ("allergy", "infection", "red_flag")
 
 
-def _rules(text: str, profile: CorpusProfile) -> Triage | None:
-    text = NEGATED_SIGN.sub(" ", text)
+def rule_triage(question: str, profile: CorpusProfile = NO_PROFILE, source: str | None = None) -> Triage | None:
+    """The first, high-precision layer of triage: the regular expressions (and the corpus profile's warnings).
+    With `source`, the patient's document: signs it calls ordinary effects are no emergency by the rules."""
+    return _rules(rule_text(question), profile, source)
+
+
+def _rules(text: str, profile: CorpusProfile, source: str | None = None) -> Triage | None:
+    text = COLD_SORE.sub("herpes", NEGATED_SIGN.sub(" ", text))
     # the emergency patterns read a named medicine or practice as what it is ("medicament", or "injection" for an
     # injected product or practice), whatever the corpus names it
     generic = profile.generic(text)
     for kind, pattern in URGENT.items():
         if _ruled_out(kind, text, profile, generic):
+            continue
+        if (
+            source
+            and kind in SIGN_KINDS
+            and profile.calls_ordinary(source, [m.group(0) for m in pattern.finditer(generic)])
+        ):
             continue
         if pattern.search(HYPOTHETICAL.sub(" ", generic) if kind == "pregnancy" else generic):
             framed = RISK_QUESTION.search(text) or HEARSAY.search(text)
