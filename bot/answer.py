@@ -11,6 +11,7 @@ import numpy as np
 from langchain_core.embeddings import Embeddings
 
 from bot.messages import message
+from bot.questions import checks_claim
 from bot.retrieval import Hit
 from bot.scoring import QUANTITY_ASKED, SentenceScorer, hand_weights
 from bot.store import MIN_SENTENCE_CHARS
@@ -427,6 +428,10 @@ class ExtractiveAnswerer:
         chosen = self.select(question, hits)
         if not chosen:
             return "", []
+        # a claim the patient checks, which a statement among those that answer best refutes: that one first
+        denial = self._refuting(question, hits) if checks_claim(question) else None
+        if denial is not None:
+            chosen = [denial, *(s for s in chosen if s.sentence_id != denial.sentence_id)]
         seen = {(s.hit.chunk.chunk_id, s.start) for s in chosen}
         chosen += [s for s in extra if (s.hit.chunk.chunk_id, s.start) not in seen]
         ids = {s.sentence_id for s in chosen}
@@ -434,12 +439,32 @@ class ExtractiveAnswerer:
             CLAIM.search(normalize(s.text)) and (r := _refutation_after(s)) is not None and r.sentence_id in ids
             for s in chosen
         )
-        intro = message("answer_intro_refuted" if refuted else "answer_intro", lang)
+        intro = message(
+            "answer_intro_denied" if denial is not None else "answer_intro_refuted" if refuted else "answer_intro", lang
+        )
         lines, citations = [intro], number_citations(chosen)
         by_chunk = {c.chunk_id: c.n for c in citations}
         for sentence in chosen:
             lines.append(f"- {sentence.text} [{by_chunk[sentence.hit.chunk.chunk_id]}]")
         return "\n".join(lines), citations
+
+    def _refuting(self, question: str, hits: list[Hit], among: int = 3) -> Sentence | None:
+        """The statement that refutes what the patient checks: the best-scored refuting one ("Cette affirmation est
+        fausse : ...") among the `among` sentences that answer the question best, else one of the two sentences right
+        after one of them (the claim, then "Contrairement à ce qu'affirment ces publicités, ..."); None otherwise."""
+        candidates = _candidates(hits)
+        if not candidates:
+            return None
+        best = [candidates[i] for i in np.argsort(self.scores(question, hits, candidates))[::-1][:among]]
+        for sentence in best:
+            if REFUTING.search(normalize(sentence.text)):
+                return sentence
+        for sentence in best:
+            chunk = sentence.hit.chunk
+            for a, b in [(a, b) for a, b in sentence_spans(chunk.text) if a >= sentence.end][:2]:
+                if REFUTING.search(normalize(chunk.text[a:b])):
+                    return Sentence(sentence.hit_rank, sentence.hit, a, b)
+        return None
 
     def compose_broad(
         self, question: str, chunks: list, lang: str = "fr", max_statements: int = 9
@@ -537,8 +562,9 @@ def _lead_ins(candidates: list[Sentence]) -> dict[int, int]:
 # A statement that refutes what the document reported before it: its discourse markers (general French).
 REFUTING = re.compile(
     r"\b(ne sont pas fondes|n'est pas fonde|c'est faux|contrairement a ce qu\w*|il n'en est rien|idees? fausses?|"
-    r"ne repose sur aucun\w*|n'a pas ete (demontre|etabli|prouve)e?|aucune (preuve|validation)|n'est pas prouvee?|"
-    r"n'ont montre aucun|aucun benefice)\b"
+    r"ne reposent? sur aucun\w*|n'a pas ete (demontre|etabli|prouve)e?|aucune (preuve|validation)|n'est pas prouvee?|"
+    r"n'ont montre aucun|aucun benefice|(est|sont) (faux|fausses?)|affirmations? fausses?)\b|"
+    r"(^|[»\"]\s*)\W*faux\s*[.!:]"  # a "vrai / faux" answer: « ... » Faux.
 )
 REFUTED_WORDS = 3  # words a sentence shares with a refutation that answers it
 # what a document says a practice or product is offered for, by others ("Cette technique est proposée dans ...")

@@ -143,6 +143,25 @@ def is_broad(text: str) -> bool:
     return bool(BROAD.search(folded)) and not PRECISE.search(folded)
 
 
+# A patient checking a claim they heard or read ("sur un forum ils disent que ..., c'est vrai ?", "... sans risque, non ?")
+CLAIM_CHECK = re.compile(
+    r"\b(c'?est vrai|c vrai|vrai ou faux|est-ce vrai|is (it|that|this) true|true or false|mythe?s?|legende|il parait|"
+    r"parait[- ]il|on (m'a |nous a )?dit|on dit|j'?ai (lu|entendu|vu)|(ils|elles|gens) disent|(il|elle) dit|disent que|"
+    r"affirm\w*|pretend\w*|forums?|reseaux sociaux|tiktok|instagram|insta|influenceu\w*|youtubeu\w*|internet|"
+    r"i (read|heard|saw)|(she|he|they|people) (says?|said|claims?|claim)|claims?|bonne idee|good idea)\b|"
+    r"(,|\b(ou|or)) (non|pas|not|right)\s*\?\s*$"
+)
+
+
+def checks_claim(text: str) -> bool:
+    """Whether a question checks a claim heard or read ("une influenceuse conseille ..., c'est une bonne idée ?").
+
+    >>> checks_claim("Les stylos sans aiguille, c'est sans risque, non ?"), checks_claim("C'est quoi le baclofène ?")
+    (True, False)
+    """
+    return bool(CLAIM_CHECK.search(normalize(text)))
+
+
 def is_yes_no(text: str) -> bool:
     """A question that expects yes or no ("Est-ce que ça fait repousser les cheveux ?")."""
     return bool(YES_NO.search(normalize(text)))
