@@ -430,8 +430,12 @@ class ExtractiveAnswerer:
             return "", []
         # a claim the patient checks, which a statement among those that answer best refutes: that one first
         denial = self._refuting(question, hits) if checks_claim(question) else None
-        if denial is not None:
-            chosen = [denial, *(s for s in chosen if s.sentence_id != denial.sentence_id)]
+        quoted = _as_quoted(denial, hits) if denial is not None else None  # a lead-in brings its list
+        if quoted:
+            ids = {s.sentence_id for s in quoted}
+            chosen = [*quoted, *(s for s in chosen if s.sentence_id not in ids)]
+        else:
+            denial = None
         seen = {(s.hit.chunk.chunk_id, s.start) for s in chosen}
         chosen += [s for s in extra if (s.hit.chunk.chunk_id, s.start) not in seen]
         ids = {s.sentence_id for s in chosen}
@@ -451,11 +455,14 @@ class ExtractiveAnswerer:
     def _refuting(self, question: str, hits: list[Hit], among: int = 3) -> Sentence | None:
         """The statement that refutes what the patient checks: the best-scored refuting one ("Cette affirmation est
         fausse : ...") among the `among` sentences that answer the question best, else one of the two sentences right
-        after one of them (the claim, then "Contrairement à ce qu'affirment ces publicités, ..."); None otherwise."""
+        after one of them (the claim, then "Contrairement à ce qu'affirment ces publicités, ..."); all of the document
+        that answers best. None otherwise."""
         candidates = _candidates(hits)
         if not candidates:
             return None
-        best = [candidates[i] for i in np.argsort(self.scores(question, hits, candidates))[::-1][:among]]
+        ranked = [candidates[i] for i in np.argsort(self.scores(question, hits, candidates))[::-1]]
+        # of the document that answers best: another document's refutation answers another claim
+        best = [s for s in ranked if s.hit.chunk.source == ranked[0].hit.chunk.source][:among]
         for sentence in best:
             if REFUTING.search(normalize(sentence.text)):
                 return sentence

@@ -566,7 +566,13 @@ def profile_document(
 
 def _family(word: str) -> set[str]:
     """The stems of a normalised word and of the documents' words listed for it (bot/synonyms.yaml: "lips")."""
-    return {stem(word), *(stem(w) for listed in synonyms_of(word) for w in words(normalize(listed)))}
+    return _stems(word) | {s for listed in synonyms_of(word) for w in words(normalize(listed)) for s in _stems(w)}
+
+
+def _stems(word: str) -> set[str]:
+    """The stems of a normalised word, with and without its feminine or plural ending: the stemmer gives "gonfle" for
+    "gonflée" and "gonfl" for "gonflement"."""
+    return {stem(w) for w in {word, word.removesuffix("s"), word.removesuffix("es"), word.removesuffix("e")} if w}
 
 
 def _calls_ordinary(folded: str) -> bool:
@@ -578,7 +584,7 @@ def _calls_ordinary(folded: str) -> bool:
 
 def _sentence_stems(sentences) -> list[str]:
     """The sorted stems of the words of some sentences (bot.text.stem of each normalised word)."""
-    return sorted({stem(w) for s in sentences for w in words(normalize(s))})
+    return sorted({found for s in sentences for w in words(normalize(s)) for found in _stems(w)})
 
 
 def zipf(forms) -> float:

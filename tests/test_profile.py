@@ -210,3 +210,28 @@ def test_a_headline_term_is_found_in_any_inflection_or_english_and_a_word_family
 def test_an_ordinary_word_written_after_an_elided_pronoun_is_no_unknown_medicine():
     profile = CorpusProfile(vocabulary={"risques"})
     assert profile.unknown_terms("quels risques ? jhesite pour mon genou") == []
+
+
+def test_a_sentence_that_denies_a_risk_in_pregnancy_is_no_warning():
+    document = {
+        "source": "x.md",
+        "title": "Contraception d'urgence",
+        "text": "Les données ne montrent pas de risque de malformation lorsque la contraception d'urgence a été prise "
+        "alors qu'une grossesse avait commencé.\n",
+        "metadata": {},
+    }
+    assert build_profile({"x.md": document}).documents["x.md"].pregnancy_warning == ""
+
+
+def test_the_signs_a_document_calls_ordinary_are_told_from_those_it_calls_an_emergency():
+    text = (
+        "Rougeurs, gonflement, petits bleus ou douleur au point d'injection sont fréquents et disparaissent en "
+        "quelques jours. Les produits sont injectés pour augmenter le volume des lèvres. Un gonflement important de la "
+        "gorge, avec une gêne pour respirer, doit faire appeler le 15. Ce n'est pas normal d'avoir de la fièvre.\n"
+    )
+    document = {"source": "f.md", "title": "Produits de comblement", "text": text, "metadata": {}}
+    profile = build_profile({"f.md": document})
+    assert profile.calls_ordinary("f.md", ["levres gonflees"])  # swelling: ordinary; lips: spoken of outside a call
+    assert not profile.calls_ordinary("f.md", ["gorge gonflee"])  # the throat: only in its call for help
+    assert not profile.calls_ordinary("f.md", ["fievre apres les injections"])  # "pas normal": no ordinary sign
+    assert not profile.calls_ordinary("other.md", ["levres gonflees"])

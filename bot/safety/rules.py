@@ -725,8 +725,9 @@ REFUSED = {
     ),
     "self_injection": _rx(
         r"(comment|how|explique|apprends|montre|teach|show|guide|etapes?|steps?)\b.{0,60}"
-        r"(me (faire|piquer|injecter)|moi-meme|moi meme|myself|on myself|a la maison|at home|chez moi)\b.{0,60}"
-        r"(injection|injecter|piqu|inject)",
+        # (not "la personne qui va me faire les injections": someone else injects)
+        r"((?<!qui )(?<!qui va )(?<!qui vont )me (faire|piquer|injecter)|moi-meme|moi meme|myself|on myself|a la maison|"
+        r"at home|chez moi)\b.{0,60}(injection|injecter|piqu|inject)",
         r"\b(me|m') ?(faire|piquer|injecter)\b.{0,50}(injections?|piqures?).{0,40}"
         r"(moi-meme|moi meme|a la maison|chez moi|tout seul|toute seule)",
         r"\b(inject|do .{0,20}injections?)\b.{0,40}\b(myself|on myself|at home)\b",
