@@ -536,6 +536,7 @@ def test_uncovered_aspects_of_corpus_topics_are_found(assistant):
     assert uncovered("Quelle est la posologie de Contracné chez un adulte ?") == "dose"
     assert uncovered("Il faut prévoir combien de séances de mésodissolution ?") == "sessions"
     assert uncovered("Je pèse 92 kg, il me faut plus de Curacné pour mon poids ?") == "weight_dose"
+    assert uncovered("Faut-il garder les gélules de Curacné au frigo ?") == "storage"
     assert uncovered("Je peux boire deux bières ce week-end sous isotrétinoïne ?") == "alcohol"
     assert uncovered("En général une cure d'isotrétinoïne ça dure combien de mois ?") == "duration"
     # an effect is answered only by a passage naming it, on the medicine asked about
