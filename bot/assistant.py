@@ -249,10 +249,7 @@ class Assistant:
             text, citations = self.answerer.compose_broad(query, chunks, lang, statements) if chunks else ("", [])
             if citations:
                 return text, citations
-        # a question on named medicines or practices is answered from their documents' passages, when retrieved
-        named = set(profile.documents_named(query)[:3])
-        own = [h for h in hits if h.chunk.source in named]
-        return self.answerer.compose(query, own or hits, lang)
+        return self.answerer.compose(query, hits, lang)
 
     def _documented_emergency(self, question: str, query: str, hits, profile: CorpusProfile) -> Triage | None:
         """bot.safety.triage.documented_emergency, on the urgent classifier's probability and the sentences that
