@@ -153,12 +153,13 @@ def _as_quoted(sentence: Sentence, hits: list[Hit], list_items: int = 3) -> list
     return [sentence, *items]
 
 
-def _refutation_after(sentence: Sentence) -> Sentence | None:
-    """The sentence right after a reported claim when it refutes it ("Cependant, ..."); None otherwise."""
+def _refutation_after(sentence: Sentence, marker: re.Pattern | None = None) -> Sentence | None:
+    """One of the two sentences right after a reported claim when it refutes it: opens as a refutation does
+    ("Cependant, ..."), or has the `marker` given instead; None otherwise."""
     chunk = sentence.hit.chunk
     following = [(a, b) for a, b in sentence_spans(chunk.text) if a >= sentence.end][:2]
     for a, b in following:
-        if REFUTATION.search(normalize(chunk.text[a:b])):
+        if (marker or REFUTATION).search(normalize(chunk.text[a:b])):
             return Sentence(sentence.hit_rank, sentence.hit, a, b)
     return None
 
@@ -436,9 +437,9 @@ class ExtractiveAnswerer:
             chosen = [*quoted, *(s for s in chosen if s.sentence_id not in ids)]
         else:
             denial = None
-        seen = {(s.hit.chunk.chunk_id, s.start) for s in chosen}
-        chosen += [s for s in extra if (s.hit.chunk.chunk_id, s.start) not in seen]
         ids = {s.sentence_id for s in chosen}
+        chosen += [s for s in extra if s.sentence_id not in ids]
+        ids |= {s.sentence_id for s in extra}
         refuted = any(
             CLAIM.search(normalize(s.text)) and (r := _refutation_after(s)) is not None and r.sentence_id in ids
             for s in chosen
@@ -466,12 +467,7 @@ class ExtractiveAnswerer:
         for sentence in best:
             if REFUTING.search(normalize(sentence.text)):
                 return sentence
-        for sentence in best:
-            chunk = sentence.hit.chunk
-            for a, b in [(a, b) for a, b in sentence_spans(chunk.text) if a >= sentence.end][:2]:
-                if REFUTING.search(normalize(chunk.text[a:b])):
-                    return Sentence(sentence.hit_rank, sentence.hit, a, b)
-        return None
+        return next((r for s in best if (r := _refutation_after(s, REFUTING)) is not None), None)
 
     def compose_broad(
         self, question: str, chunks: list, lang: str = "fr", max_statements: int = 9

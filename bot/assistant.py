@@ -173,13 +173,14 @@ class Assistant:
         else:
             # a follow-up is answered for what it asks itself, with its thread's topic ("<son médicament> ça peut me rendre
             # triste ?"), though its passages were searched with the whole thread
-            text, citations = self._compose(question, own_question, hits, profile, lang)
             signs = rule_triage(question, profile)
-            if signs is not None and signs.status == "urgent" and citations:
+            if signs is not None and signs.status == "urgent":
                 # signs the patient's document calls ordinary effects: its answer, then what it says makes them an
                 # emergency ("Un gonflement important du visage ... doit faire appeler le 15")
                 watch = evidence(signs, question, self.retriever.lexical.chunks, profile, hits)
                 text, citations = self.answerer.compose(own_question, hits, lang, extra=watch)
+            else:
+                text, citations = self._compose(question, own_question, hits, profile, lang)
             if mood is not None:  # the document's warning on mood first, and telling the prescriber now
                 lead, warning, warned = mood
                 text, citations = f"{lead}\n\n{warning}", warned
@@ -221,15 +222,14 @@ class Assistant:
         )
         low_mood = reports_low_mood(question)
         distress = decided is not None and decided.kind == "suicide"
-        if low_mood and mood_warned and distress and rule_triage(question, profile) is None:
+        signs = rule_triage(question, profile)  # the rules alone, not read against the patient's document
+        if low_mood and mood_warned and distress and signs is None:
             # feeling down, and no sign of dark thoughts: the document's warning on mood and the advice to tell the
             # prescriber now, with 3114 for dark thoughts (the answered path), not the emergency
             return None
         # signs the patient's document calls ordinary effects, with nothing the rules read beyond them: its own
         # emergency sentence ("un gonflement important ..., avec une gêne pour respirer") asks for more than they tell
-        ordinary = (
-            decided is None and (signs := rule_triage(question, profile)) is not None and signs.status == "urgent"
-        )
+        ordinary = decided is None and signs is not None and signs.status == "urgent"
         decided = decided or follow_up_triage(question, history, profile)
         if not low_mood and not ordinary:
             decided = decided or self._documented_emergency(question, query, hits, profile)
