@@ -11,7 +11,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-VERSION = 4  # raised when cleaning changes: indexes built by another version are rebuilt
+VERSION = 5  # raised when cleaning or extraction changes: indexes built by another version are rebuilt
 PAGE_BREAK = "\f"
 
 _BULLET = re.compile(r"^(?:[-•·▪◦*o]\s+|\uf0b7\s*)")

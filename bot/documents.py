@@ -13,7 +13,7 @@ from pathlib import Path
 
 import yaml
 
-from bot.cleaning import PAGE_BREAK, CleanText, clean
+from bot.cleaning import CleanText, clean
 
 SUPPORTED_SUFFIXES = (".txt", ".md", ".pdf", ".html", ".htm")
 METADATA_FILE = "sources.yaml"
@@ -58,15 +58,14 @@ def _read_text(path: Path) -> str:
 
 
 def _read_pdf(path: Path) -> str:
-    from pypdf import PdfReader
     from pypdf.errors import PdfReadError
 
+    from bot.pdf import read_pdf
+
     try:
-        reader = PdfReader(str(path))
-        pages = [page.extract_text() or "" for page in reader.pages]
+        return read_pdf(path)
     except (PdfReadError, ValueError, KeyError, TypeError, OSError) as error:
         raise LoadError(f"PDF illisible ou corrompu ({error.__class__.__name__}: {error})") from error
-    return PAGE_BREAK.join(pages)
 
 
 _BOILERPLATE_TAGS = (

@@ -43,6 +43,75 @@ def test_pdf_loader_keeps_page_numbers(tmp_path):
     assert "risques sont infectieux" in document.text
 
 
+def test_pdf_headings_are_found_by_their_font_and_a_bold_sentence_wrapped_is_text(tmp_path):
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+    from matplotlib.backends.backend_pdf import PdfPages
+
+    lines = [  # (text, size, weight): a title on two lines, a section heading, body text, a bold warning that wraps
+        ("Le médicament Exemplol : ce que", 16, "bold"),
+        ("vous devez savoir", 16, "bold"),
+        ("Les risques à connaître", 12, "bold"),
+        ("Exemplol peut donner des maux de tête au début du traitement.", 10, "normal"),
+        ("Ils disparaissent le plus souvent en quelques jours sans rien faire.", 10, "normal"),
+        ("En cas de gêne pour respirer, appelez", 10, "bold"),
+        ("immédiatement le 15 ou le 112.", 10, "bold"),
+        ("Grossesse", 12, "bold"),
+        ("Exemplol est déconseillé pendant la grossesse, parlez-en à votre médecin.", 10, "normal"),
+        ("Votre pharmacien peut aussi répondre à vos questions sur ce traitement.", 10, "normal"),
+    ]
+    path = tmp_path / "exemplol.pdf"
+    with PdfPages(path) as pdf:
+        figure = plt.figure(figsize=(8.27, 11.69))
+        for i, (text, size, weight) in enumerate(lines):
+            figure.text(0.1, 0.9 - 0.03 * i, text, fontsize=size, fontweight=weight, va="top")
+        pdf.savefig(figure)
+        plt.close(figure)
+    headings = [b.text for b in load_document(path).blocks if b.kind == "heading"]
+    assert headings == [
+        "Le médicament Exemplol : ce que vous devez savoir",
+        "Les risques à connaître",
+        "Grossesse",
+    ]
+
+
+def test_pdf_table_rows_become_items_with_their_wrapped_cells(tmp_path):
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+    from matplotlib.backends.backend_pdf import PdfPages
+
+    cells = [  # (column, row top, text): the second row's first cell wraps onto a line of its own
+        (0, 0.0, "Situation"),
+        (1, 0.0, "Que faire ?"),
+        (0, 1.0, "Oubli d'un comprimé"),
+        (1, 1.0, "Le prendre le jour même, sans doubler la dose"),
+        (0, 2.0, "Palpitations fortes, douleur dans la"),
+        (0, 2.6, "poitrine"),
+        (1, 2.0, "Appeler le 15"),
+    ]
+    path = tmp_path / "tableau.pdf"
+    with PdfPages(path) as pdf:
+        figure = plt.figure(figsize=(8.27, 11.69))
+        figure.text(0.1, 0.95, "Prenez votre comprimé le matin, à jeun, avec un verre d'eau.", fontsize=10, va="top")
+        for column, row, text in cells:
+            figure.text(0.1 + 0.4 * column, 0.9 - 0.025 * row, text, fontsize=10, va="top")
+        figure.text(
+            0.1, 0.8, "Votre pharmacien peut répondre à vos questions sur ce traitement.", fontsize=10, va="top"
+        )
+        pdf.savefig(figure)
+        plt.close(figure)
+    items = [b.text for b in load_document(path).blocks if b.kind == "item"]
+    assert items == [
+        "Situation : Que faire ?",
+        "Oubli d'un comprimé : Le prendre le jour même, sans doubler la dose",
+        "Palpitations fortes, douleur dans la poitrine : Appeler le 15",
+    ]
+
+
 def test_html_loader_keeps_main_text_and_drops_boilerplate(tmp_path):
     path = tmp_path / "page.html"
     path.write_text(
