@@ -514,6 +514,24 @@ class ExtractiveAnswerer:
         ]
         statements = sum(1 for i in picked if not _is_item(candidates[i]))
         lead_ins = _lead_ins(candidates)
+        # then each part of that document under its own heading, by its lead statement: its headings list what it
+        # covers ("Contraception hormonale : un risque de grossesse", "Vitamine B12"); those that speak to the question
+        # (close to it, or naming a risk when risks are asked), the closest first, while the budget lasts
+        parts = [p for p in _headed_parts(candidates, first) if not set(p) & set(best_section)]
+        speaks = [
+            max(relevance[i] for i in p) >= floor
+            or (on_risks and any(RISK_WORDS.search(normalize(candidates[i].text)) for i in p))
+            for p in parts
+        ]
+        for rank in sorted(
+            (k for k in range(len(parts)) if speaks[k]), key=lambda k: -max(relevance[i] for i in parts[k])
+        ):
+            if statements >= max_statements:
+                break
+            lead = [i for i in _part_lead(parts[rank], candidates, on_risks) if i not in picked]
+            if lead:
+                picked.extend(lead)
+                statements += 1
         while pool and statements < max_statements:
             chosen_vectors = vectors[picked]
             best = max(
@@ -545,6 +563,39 @@ class ExtractiveAnswerer:
         by_chunk = {c.chunk_id: c.n for c in citations}
         lines += [f"- {s.text} [{by_chunk[s.hit.chunk.chunk_id]}]" for s in ordered]
         return "\n".join(lines), citations
+
+
+def _headed_parts(candidates: list[Sentence], source: str) -> list[list[int]]:
+    """The candidates of a document grouped by the heading they stand under, in reading order. A chunk may hold
+    several short sections: their headings stand as lines of its text ("Alcool / Vitamine B12")."""
+    parts: dict[str, list[int]] = {}
+    for i, sentence in enumerate(candidates):
+        chunk = sentence.hit.chunk
+        if chunk.source != source:
+            continue
+        names = chunk.section.split(" / ")
+        heading = names[0]
+        for name in names[1:]:
+            line = name.split(" › ")[-1]
+            at = chunk.text.find(line + "\n")
+            if 0 <= at < sentence.start and (at == 0 or chunk.text[at - 1] == "\n"):
+                heading = name
+        parts.setdefault(heading, []).append(i)
+    return list(parts.values())
+
+
+def _part_lead(members: list[int], candidates: list[Sentence], on_risks: bool) -> list[int]:
+    """The statement that opens a part of a document (its first sentence not in a list); for a question on risks,
+    with the first that names a risk when the heading and that opening sentence name none ("... peut faire baisser
+    le taux de vitamine B12 dans le sang." then "Ce manque peut provoquer une anémie ...")."""
+    statements = [i for i in members if not _is_item(candidates[i])]
+    if not statements:
+        return []
+    first = candidates[statements[0]]
+    if not on_risks or RISK_WORDS.search(normalize(f"{first.hit.chunk.section} {first.text}")):
+        return statements[:1]
+    risky = next((i for i in statements if RISK_WORDS.search(normalize(candidates[i].text))), None)
+    return statements[:1] + ([risky] if risky is not None else [])
 
 
 def _lead_ins(candidates: list[Sentence]) -> dict[int, int]:
@@ -643,7 +694,7 @@ RISK_WORDS = re.compile(
     r"troubles?|deces|mortel\w*|toxi\w*|complications?|surdosages?|dependance|addiction|rupture|accidents?|"
     r"infarctus|avc|suicid\w*|depressi\w*|contre-?indiqu\w*|infections?|abces|hematomes?|allergi\w*|"
     r"lesions?|saignements?|hemorragi\w*|atteintes?|neuropathies?|tendinites?|anevrismes?|cauchemars|"
-    r"agressivite|hepatique|necroses?|cicatrices?)\b"
+    r"agressivite|hepatique|necroses?|cicatrices?|anemies?|carences?)\b"
 )
 
 _WORDS = re.compile(r"[^\W\d_][\w'’()/-]*")

@@ -33,7 +33,7 @@ BROAD = re.compile(
     r"\b(quels? (sont|est) (les |le )?(risques?|dangers?|effets? (indesirables|secondaires)|consequences)|"
     r"(les|des) (risques?|dangers?) (de|du|des|d'|avec|pour|sous)|c'?est (dangereux|risque|grave|nocif)|"
     r"\best(-ce)? (que )?(c'est |ce |il |elle )?(dangereux|risque|nocif)|dangereu(x|se) (le|la|les|l'|ce|cette|pour)|"
-    r"c (dangereux|dangereu)|danger (de|du|des)|risks? (of|with)|dangers? of|side effects? of|"
+    r"c (dangereux|dangereu|grave|risque)|danger (de|du|des)|risks? (of|with)|dangers? of|side effects? of|"
     r"is (it|this|that|\w+) (a )?(dangerous|risky|safe)\b|what are the (risks|dangers|side effects)|"
     r"what (do|should) i (need to )?know|que (dois-je|faut-il) savoir|ce qu'il faut savoir|quels effets|"
     # what a document says or decided on something, what to watch for, what it is

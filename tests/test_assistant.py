@@ -129,6 +129,42 @@ def test_a_broad_question_quotes_the_section_that_answers_it_whole_in_the_docume
     assert "objectif de cette fiche" not in text  # the document speaking of itself says nothing on risks
 
 
+@pytest.fixture(scope="module")
+def pdf_assistant(tmp_path_factory, embeddings, settings):
+    """An assistant over a real index of evals/corpora/eighth, whose metformin sheet is a PDF with bold headings and
+    a table."""
+    from pathlib import Path
+
+    from bot.assistant import build_assistant
+    from bot.indexer import build_index
+    from bot.store import ChromaStore, make_client
+
+    corpus = Path(__file__).resolve().parent.parent / "evals" / "corpora" / "eighth"
+    folder = tmp_path_factory.mktemp("index-eighth")
+    build_index(corpus, folder, ChromaStore(make_client(folder), embeddings, settings.collection))
+    built = build_assistant(settings.model_copy(update={"corpus_dir": corpus, "index_dir": folder}), embeddings)
+    built.warm_up()
+    return built
+
+
+def test_a_broad_question_on_a_pdf_quotes_the_lead_of_each_part_its_headings_open(pdf_assistant):
+    answer = pdf_assistant.ask("Quels sont les risques de la metformine ?")
+    text = answer.answer
+    # one part per heading of the PDF ("Des troubles digestifs fréquents au début", "L'acidose lactique : ...",
+    # "Vitamine B12"), each by its opening sentence, in the sheet's order
+    wanted = ["nausées", "acidose lactique", "vitamine B12"]
+    assert all(w in text for w in wanted), text
+    assert [text.index(w) for w in wanted] == sorted(text.index(w) for w in wanted)
+    sections = {c.section for c in answer.citations}
+    assert any("Vitamine B12" in s for s in sections) and any(s.startswith("L'acidose lactique") for s in sections)
+
+
+def test_a_pdf_table_row_is_quoted_as_one_statement(pdf_assistant):
+    answer = pdf_assistant.ask("Je dois passer un scanner avec produit de contraste, je fais quoi avec ma metformine ?")
+    assert answer.status == "answered"
+    assert "Scanner ou autre examen avec produit de contraste iodé : Prévenir le radiologue" in answer.answer
+
+
 def test_a_broad_question_never_quotes_an_agenda_as_statements(assistant):
     answer = assistant.ask("Qu'est-ce que le comité a décidé pour le tacrolimus dans le vitiligo ?")
     assert answer.status == "answered"
