@@ -956,7 +956,7 @@ def test_the_documents_words_count_for_the_patients_words():
     from bot.text import shared_words, synonyms_of, tokens
 
     assert shared_words(set(tokens("risques psychiatriques")), set(tokens("des symptômes dépressifs"))) == 1
-    assert synonyms_of("Hair") == ["cheveux"]
+    assert synonyms_of("Hair") == ["cheveux", "poils"]
     assert synonyms_of("zzz") == []
 
 
