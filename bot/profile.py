@@ -633,13 +633,16 @@ def _pregnancy_warning(sentences: list[str]) -> str:
 def _states_danger(folded: str) -> bool:
     """Whether a normalised sentence states a danger, not its absence: "contre-indiqué", "risque de malformations",
     but not "ne montrent pas de risque de malformation" nor "n'est pas dangereux", whose danger word a negation of
-    the same clause comes just before.
+    the same clause comes before (within 80 characters: "n'ont pas mis en evidence d'augmentation nette du risque
+    de malformation").
 
     >>> _states_danger("les donnees ne montrent pas de risque de malformation"), _states_danger("risque de malformations")
     (False, True)
+    >>> _states_danger("les donnees n'ont pas mis en evidence d'augmentation nette du risque de malformation")
+    False
     """
     for match in re.finditer(PREGNANCY_DANGER, folded):
-        before = re.split(r"[,;:.()]|\b(?:car|mais|donc)\b", folded[max(0, match.start() - 30) : match.start()])[-1]
+        before = re.split(r"[,;:.()]|\b(?:car|mais|donc)\b", folded[max(0, match.start() - 80) : match.start()])[-1]
         if not re.search(r"\b(pas|aucune?s?|sans|ni|jamais|non)\b", before):
             return True
     return False

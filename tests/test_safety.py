@@ -1229,3 +1229,29 @@ def test_a_claim_the_documents_refute_is_answered_no_first(assistant, question, 
     answer = assistant.ask(question)
     assert answer.status == "answered"
     assert answer.answer.startswith(("Non :", "No:")) == denied
+
+
+def test_an_emergency_near_a_ruled_out_pregnancy_keeps_the_kind_its_words_name(embeddings, settings):
+    from bot.profile import build_profile
+    from bot.safety.classifier import load_classifier
+    from bot.safety.triage import triage
+
+    # the urgent classifier is sure of an emergency; the nearest examples are a pregnancy's (the pill's words)
+    intents = IntentModel(embeddings, classifiers={"urgent": load_classifier(settings.embedding_model, "urgent")})
+    intents.warm_up()
+
+    text = (
+        "La pilule estroprogestative augmente un peu le risque de thrombose veineuse. Si vous découvrez que vous êtes "
+        "enceinte, arrêtez la pilule : les données disponibles ne montrent pas d'augmentation du risque de "
+        "malformation. Une paralysie du visage ou une difficulté à parler doit faire appeler le 15.\n"
+    )
+    profile = build_profile(
+        {"p.md": {"source": "p.md", "title": "Pilule estroprogestative", "text": text, "topics": ["pilule"]}}
+    )
+    assert profile.documents["p.md"].pregnancy_warning == ""  # the sheet denies a risk of malformation
+    ask = partial(triage, intents=intents, urgent_margin=settings.urgent_margin, refused_margin=settings.refused_margin)
+    stroke = "ma copine est sous pilule estroprogestative, dun coup sa bouche est de travers et elle comprend plu rien"
+    decided = ask(stroke, profile=profile, source="p.md")
+    assert decided is not None and decided.kind == "stroke"  # not a pregnancy, ruled out under this pill
+    pregnant = "Je viens d'apprendre que je suis enceinte alors que j'ai continué ma pilule estroprogestative."
+    assert ask(pregnant, profile=profile, source="p.md") is None

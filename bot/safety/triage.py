@@ -98,7 +98,19 @@ def triage(
     text = rule_text(asked)
     decided = intent_triage(scores.best(), urgent_margin, refused_margin)
     if scores.urgent or decided is not None and decided.status == "urgent":
-        kind = urgent_kind(scores.scores, text)
+        # the nearest emergency the words name that the corpus does not rule out: a stroke under the pill is a
+        # stroke, though the pill words are also near a pregnancy (no emergency under a medicine safe in pregnancy)
+        # (another kind only when the urgent classifier itself is sure, and only one whose own words the text has)
+        cleaned = NEGATED_SIGN.sub(" ", text)
+        kinds = _named_kinds("urgent", scores.scores, text) or ["generic"]
+        if scores.urgent:
+            worded = knowledge().get("kind_words", {})
+            kinds = kinds[:1] + [k for k in kinds[1:] if f"urgent_{k}" in worded]
+        kind = next(
+            (k for k in kinds[: len(kinds) if scores.urgent else 1] if not _ruled_out(k, cleaned, profile)), None
+        )
+        if kind is None:
+            return None
         # "I'm not pregnant, just confused": the similarity saw a pregnancy the patient denies
         denied = kind == "pregnancy" and NOT_PREGNANT.search(text)
         # "l'ANSM a lancé une alerte, sur quoi ?" is near the pregnancy examples and names no emergency: the
@@ -109,11 +121,7 @@ def triage(
         unnamed = (
             unnamed or kind == "suicide" and bool(QUITTING_TREATMENT.search(text) or FIGURE_OF_SPEECH.search(text))
         )
-        return (
-            None
-            if denied or unnamed or _ruled_out(kind, NEGATED_SIGN.sub(" ", text), profile)
-            else Triage("urgent", kind)
-        )
+        return None if denied or unnamed else Triage("urgent", kind)
     # "un bon dermato sur Bordeaux qui prescrit ?" asks what the documents do not cover: out of scope, never refused
     uncovered = UNCOVERED.search(text) or profile.unknown_terms(text, asked)
     if decided is not None and decided.status == "refused" and uncovered:
@@ -164,10 +172,13 @@ def refused_kind(scores: dict[str, float], text: str) -> str:
 
 def _nearest_named(status: str, scores: dict[str, float], text: str) -> str | None:
     """The kind of the closest intent of a status whose words the text has (or that lists none); None when none."""
-    for label in sorted((k for k in scores if k.startswith(f"{status}_")), key=scores.__getitem__, reverse=True):
-        if _names(label, text):
-            return label.removeprefix(f"{status}_")
-    return None
+    return next(iter(_named_kinds(status, scores, text)), None)
+
+
+def _named_kinds(status: str, scores: dict[str, float], text: str) -> list[str]:
+    """The kinds of the intents of a status whose words the text has (or that list none), the closest first."""
+    ranked = sorted((k for k in scores if k.startswith(f"{status}_")), key=scores.__getitem__, reverse=True)
+    return [label.removeprefix(f"{status}_") for label in ranked if _names(label, text)]
 
 
 # The emergencies a document's instruction can name, most specific first (pregnancy has its own rules).
