@@ -516,11 +516,12 @@ class ExtractiveAnswerer:
         lead_ins = _lead_ins(candidates)
         # then each part of that document under its own heading, by its lead statement: its headings list what it
         # covers ("Contraception hormonale : un risque de grossesse", "Vitamine B12"); those that speak to the question
-        # (close to it, or naming a risk when risks are asked), the closest first, while the budget lasts
+        # (naming a risk when risks are asked, else close to it), the closest first, while the budget lasts
         parts = [p for p in _headed_parts(candidates, first) if not set(p) & set(best_section)]
         speaks = [
-            max(relevance[i] for i in p) >= floor
-            or (on_risks and any(RISK_WORDS.search(normalize(candidates[i].text)) for i in p))
+            any(RISK_WORDS.search(normalize(f"{candidates[i].hit.chunk.section} {candidates[i].text}")) for i in p)
+            if on_risks
+            else max(relevance[i] for i in p) >= floor
             for p in parts
         ]
         for rank in sorted(
