@@ -29,6 +29,8 @@ def test_a_message_with_a_question_of_its_own_is_not_small_talk(text):
 
 def test_meta_questions():
     assert is_meta("qui es-tu ?") and is_meta("Who are you?") and not is_meta("qui peut prescrire ?")
+    assert is_meta("Hello, what can you help me with?") and is_meta("hi, what kind of questions can you answer?")
+    assert is_meta("quel genre de questions je peux poser ?") and not is_meta("quel genre de pilule est sans risque ?")
 
 
 @pytest.mark.parametrize(
