@@ -123,7 +123,10 @@ class Assistant:
         query, hits, own_question = self._search(question, history, profile)
         # a patient who feels down, under a medicine whose document warns of mood: that warning, not the emergency
         mood = self._mood_warning(question, query, hits, profile, lang) if reports_low_mood(question) else None
-        decided = self._triage(question, query, hits, history, profile, mood is not None)
+        # the rules alone, not read against the patient's document: what triage weighs, and, when they see signs the
+        # patient's document calls ordinary, the emergency sentence the answer adds
+        signs = rule_triage(question, profile)
+        decided = self._triage(question, query, hits, history, profile, mood is not None, signs)
         if decided is not None:
             backing = evidence(decided, question, self.retriever.lexical.chunks, profile, hits)
             # the patient's own document: the one quoted, else the best retrieved when the patient names it (never a
@@ -173,7 +176,6 @@ class Assistant:
         else:
             # a follow-up is answered for what it asks itself, with its thread's topic ("<son médicament> ça peut me rendre
             # triste ?"), though its passages were searched with the whole thread
-            signs = rule_triage(question, profile)
             if signs is not None and signs.status == "urgent":
                 # signs the patient's document calls ordinary effects: its answer, then what it says makes them an
                 # emergency ("Un gonflement important du visage ... doit faire appeler le 15")
@@ -210,11 +212,19 @@ class Assistant:
         return query, hits, alone or query
 
     def _triage(
-        self, question: str, query: str, hits, history, profile: CorpusProfile, mood_warned: bool
+        self,
+        question: str,
+        query: str,
+        hits,
+        history,
+        profile: CorpusProfile,
+        mood_warned: bool,
+        signs: Triage | None,
     ) -> Triage | None:
         """Urgent or refused (bot.safety.triage), with what the documents add: low mood under a medicine whose
         document warns of mood (`mood_warned`) is answered with that warning, not the emergency; the documents may
-        confirm an emergency the classifier only suspects; a dose the documents state is answered."""
+        confirm an emergency the classifier only suspects; a dose the documents state is answered. `signs` is what the
+        rules alone read in the question (rule_triage without the patient's document)."""
         # the patient's document: the one of the medicine or practice they name, else the best retrieved
         source = next(iter(profile.documents_named(question)), None) or (hits[0].chunk.source if hits else None)
         decided = triage(
@@ -222,7 +232,6 @@ class Assistant:
         )
         low_mood = reports_low_mood(question)
         distress = decided is not None and decided.kind == "suicide"
-        signs = rule_triage(question, profile)  # the rules alone, not read against the patient's document
         if low_mood and mood_warned and distress and signs is None:
             # feeling down, and no sign of dark thoughts: the document's warning on mood and the advice to tell the
             # prescriber now, with 3114 for dark thoughts (the answered path), not the emergency
