@@ -102,13 +102,10 @@ def triage(
         # stroke, though the pill words are also near a pregnancy (no emergency under a medicine safe in pregnancy)
         # (another kind only when the urgent classifier itself is sure, and only one whose own words the text has)
         cleaned = NEGATED_SIGN.sub(" ", text)
-        kinds = _named_kinds("urgent", scores.scores, text) or ["generic"]
-        if scores.urgent:
-            worded = knowledge().get("kind_words", {})
-            kinds = kinds[:1] + [k for k in kinds[1:] if f"urgent_{k}" in worded]
-        kind = next(
-            (k for k in kinds[: len(kinds) if scores.urgent else 1] if not _ruled_out(k, cleaned, profile)), None
-        )
+        nearest, *others = _named_kinds("urgent", scores.scores, text) or ["generic"]
+        worded = knowledge().get("kind_words", {})
+        others = [k for k in others if f"urgent_{k}" in worded] if scores.urgent else []
+        kind = next((k for k in [nearest, *others] if not _ruled_out(k, cleaned, profile)), None)
         if kind is None:
             return None
         # "I'm not pregnant, just confused": the similarity saw a pregnancy the patient denies
