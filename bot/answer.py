@@ -518,15 +518,14 @@ class ExtractiveAnswerer:
         # covers ("Contraception hormonale : un risque de grossesse", "Vitamine B12"); those that speak to the question
         # (naming a risk when risks are asked, else close to it), the closest first, while the budget lasts
         parts = [p for p in _headed_parts(candidates, first) if not set(p) & set(best_section)]
+        closeness = [max(relevance[i] for i in p) for p in parts]
         speaks = [
             any(RISK_WORDS.search(normalize(f"{candidates[i].hit.chunk.section} {candidates[i].text}")) for i in p)
             if on_risks
-            else max(relevance[i] for i in p) >= floor
-            for p in parts
+            else close >= floor
+            for p, close in zip(parts, closeness)
         ]
-        for rank in sorted(
-            (k for k in range(len(parts)) if speaks[k]), key=lambda k: -max(relevance[i] for i in parts[k])
-        ):
+        for rank in sorted((k for k in range(len(parts)) if speaks[k]), key=lambda k: -closeness[k]):
             if statements >= max_statements:
                 break
             lead = [i for i in _part_lead(parts[rank], candidates, on_risks) if i not in picked]
@@ -570,16 +569,18 @@ def _headed_parts(candidates: list[Sentence], source: str) -> list[list[int]]:
     """The candidates of a document grouped by the heading they stand under, in reading order. A chunk may hold
     several short sections: their headings stand as lines of its text ("Alcool / Vitamine B12")."""
     parts: dict[str, list[int]] = {}
+    headings: dict[str, list[tuple[int, str]]] = {}  # chunk id -> where each heading after its first stands
     for i, sentence in enumerate(candidates):
         chunk = sentence.hit.chunk
         if chunk.source != source:
             continue
         names = chunk.section.split(" / ")
+        if chunk.chunk_id not in headings:
+            found = [(chunk.text.find(name.split(" › ")[-1] + "\n"), name) for name in names[1:]]
+            headings[chunk.chunk_id] = [(at, n) for at, n in found if at == 0 or at > 0 and chunk.text[at - 1] == "\n"]
         heading = names[0]
-        for name in names[1:]:
-            line = name.split(" › ")[-1]
-            at = chunk.text.find(line + "\n")
-            if 0 <= at < sentence.start and (at == 0 or chunk.text[at - 1] == "\n"):
+        for at, name in headings[chunk.chunk_id]:
+            if at < sentence.start:
                 heading = name
         parts.setdefault(heading, []).append(i)
     return list(parts.values())

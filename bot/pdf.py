@@ -18,6 +18,7 @@ _BOLD_FONT = re.compile(r"bold|black|heavy|semibold|demi", re.IGNORECASE)
 _WORD = re.compile(r"[^\W\d_]{3,}")
 _SAME_ROW = 2.5  # points: cells of one table row start at the same height, give or take this
 _COLUMN_GAP = 40  # points: table columns stand at least this far apart
+_ROW_GAP = 80  # points: rows further apart than this belong to different tables
 
 
 @dataclass
@@ -83,12 +84,12 @@ def _lines(pieces: list[Line]) -> list[Line]:
     return lines
 
 
-def _body_style(lines: list[Line]) -> tuple[bool, float]:
-    """The style most lines are set in (bold or not, size): the body text's."""
+def _body_style(pieces: list[Line]) -> tuple[bool, float]:
+    """The style most of the text is set in (bold or not, size): the body text's."""
     weights: dict[tuple[bool, float], int] = {}
-    for line in lines:
-        for style in line.styles:
-            weights[style] = weights.get(style, 0) + len(line.text) // len(line.styles)
+    for piece in pieces:
+        for style in piece.styles:
+            weights[style] = weights.get(style, 0) + len(piece.text) // len(piece.styles)
     return max(weights, key=weights.get) if weights else (False, 0.0)
 
 
@@ -108,14 +109,15 @@ def _mark_headings(text: str, sizes: dict[str, float]) -> str:
     """The page text with its heading lines written "## heading". A heading wrapped over lines of the same size (a long
     title) is joined into one; a sentence set in bold (it ends with a full stop, or goes on in plain text) stays text."""
     lines = text.split("\n")
-    styled = [sizes.get(" ".join(line.split())) for line in lines]
+    folded = [" ".join(line.split()) for line in lines]
+    styled = [sizes.get(line) for line in folded]
     marked, i = [], 0
     while i < len(lines):
         j = i + 1
         if styled[i] is not None:
             while j < len(lines) and styled[j] == styled[i]:
                 j += 1
-        joined = " ".join(" ".join(line.split()) for line in lines[i:j])
+        joined = " ".join(folded[i:j])
         following = lines[j].lstrip()[:1] if j < len(lines) else ""
         if styled[i] is None or re.search(r"[^.][.;]$", joined) or following.islower() or following == "(":
             marked.extend(lines[i:j])
@@ -129,8 +131,9 @@ def _tables(pieces: list[Line]) -> list[tuple[list[str], list[str]]]:
     """The tables of a page: each as the texts of its lines and its rows written as list items ("- cell : cell").
 
     A row starts where lines start at the same height in at least two columns, `_COLUMN_GAP` apart or more, not in
-    lower case; rows one under the other with the same columns make a table. A line in one of its columns, below a row's top and above the
-    next row's, carries on that row's cell (a cell wrapped onto two lines), whatever order the PDF draws them in."""
+    lower case; rows one under the other (less than `_ROW_GAP` apart) with the same columns make a table. A line in
+    one of its columns, below a row's top and above the next row's, carries on that row's cell (a cell wrapped onto
+    two lines), whatever order the PDF draws them in."""
     heights: dict[float, list[Line]] = {}
     for line in pieces:
         top = next((y for y in heights if abs(y - line.y) <= _SAME_ROW), line.y)
@@ -144,7 +147,12 @@ def _tables(pieces: list[Line]) -> list[tuple[list[str], list[str]]]:
             anchors.append((top, xs))
     tables, group = [], []
     for anchor in anchors + [None]:
-        if anchor is not None and group and _same_columns(group[-1][1], anchor[1]) and group[-1][0] - anchor[0] < 80:
+        if (
+            anchor is not None
+            and group
+            and _same_columns(group[-1][1], anchor[1])
+            and group[-1][0] - anchor[0] < _ROW_GAP
+        ):
             group.append(anchor)
             continue
         if len(group) >= 2:
