@@ -6,8 +6,9 @@ from bot.documents import LoadError, load_corpus, load_document
 from tests.conftest import CORPUS
 
 
-def _write_pdf(path, pages: list[str]) -> None:
-    """A real multi-page PDF with extractable text, drawn by matplotlib."""
+def _draw_pdf(path, pages: list[list[tuple]]) -> None:
+    """A real PDF with extractable text, drawn by matplotlib: each page a list of (x, y, text, size, weight), the
+    position in fractions of an A4 page from its bottom left."""
     import matplotlib
 
     matplotlib.use("Agg")
@@ -15,11 +16,17 @@ def _write_pdf(path, pages: list[str]) -> None:
     from matplotlib.backends.backend_pdf import PdfPages
 
     with PdfPages(path) as pdf:
-        for text in pages:
+        for texts in pages:
             figure = plt.figure(figsize=(8.27, 11.69))
-            figure.text(0.1, 0.9, text, fontsize=11, va="top")
+            for x, y, text, size, weight in texts:
+                figure.text(x, y, text, fontsize=size, fontweight=weight, va="top")
             pdf.savefig(figure)
             plt.close(figure)
+
+
+def _write_pdf(path, pages: list[str]) -> None:
+    """A real multi-page PDF, one text per page."""
+    _draw_pdf(path, [[(0.1, 0.9, text, 11, "normal")] for text in pages])
 
 
 def test_seed_corpus_loads_with_its_metadata():
@@ -44,12 +51,6 @@ def test_pdf_loader_keeps_page_numbers(tmp_path):
 
 
 def test_pdf_headings_are_found_by_their_font_and_a_bold_sentence_wrapped_is_text(tmp_path):
-    import matplotlib
-
-    matplotlib.use("Agg")
-    import matplotlib.pyplot as plt
-    from matplotlib.backends.backend_pdf import PdfPages
-
     lines = [  # (text, size, weight): a title on two lines, a section heading, body text, a bold warning that wraps
         ("Le médicament Exemplol : ce que", 16, "bold"),
         ("vous devez savoir", 16, "bold"),
@@ -63,12 +64,7 @@ def test_pdf_headings_are_found_by_their_font_and_a_bold_sentence_wrapped_is_tex
         ("Votre pharmacien peut aussi répondre à vos questions sur ce traitement.", 10, "normal"),
     ]
     path = tmp_path / "exemplol.pdf"
-    with PdfPages(path) as pdf:
-        figure = plt.figure(figsize=(8.27, 11.69))
-        for i, (text, size, weight) in enumerate(lines):
-            figure.text(0.1, 0.9 - 0.03 * i, text, fontsize=size, fontweight=weight, va="top")
-        pdf.savefig(figure)
-        plt.close(figure)
+    _draw_pdf(path, [[(0.1, 0.9 - 0.03 * i, text, size, weight) for i, (text, size, weight) in enumerate(lines)]])
     headings = [b.text for b in load_document(path).blocks if b.kind == "heading"]
     assert headings == [
         "Le médicament Exemplol : ce que vous devez savoir",
@@ -78,12 +74,6 @@ def test_pdf_headings_are_found_by_their_font_and_a_bold_sentence_wrapped_is_tex
 
 
 def test_pdf_table_rows_become_items_with_their_wrapped_cells(tmp_path):
-    import matplotlib
-
-    matplotlib.use("Agg")
-    import matplotlib.pyplot as plt
-    from matplotlib.backends.backend_pdf import PdfPages
-
     cells = [  # (column, row top, text): the second row's first cell wraps onto a line of its own
         (0, 0.0, "Situation"),
         (1, 0.0, "Que faire ?"),
@@ -94,16 +84,16 @@ def test_pdf_table_rows_become_items_with_their_wrapped_cells(tmp_path):
         (1, 2.0, "Appeler le 15"),
     ]
     path = tmp_path / "tableau.pdf"
-    with PdfPages(path) as pdf:
-        figure = plt.figure(figsize=(8.27, 11.69))
-        figure.text(0.1, 0.95, "Prenez votre comprimé le matin, à jeun, avec un verre d'eau.", fontsize=10, va="top")
-        for column, row, text in cells:
-            figure.text(0.1 + 0.4 * column, 0.9 - 0.025 * row, text, fontsize=10, va="top")
-        figure.text(
-            0.1, 0.8, "Votre pharmacien peut répondre à vos questions sur ce traitement.", fontsize=10, va="top"
-        )
-        pdf.savefig(figure)
-        plt.close(figure)
+    _draw_pdf(
+        path,
+        [
+            [
+                (0.1, 0.95, "Prenez votre comprimé le matin, à jeun, avec un verre d'eau.", 10, "normal"),
+                *((0.1 + 0.4 * column, 0.9 - 0.025 * row, text, 10, "normal") for column, row, text in cells),
+                (0.1, 0.8, "Votre pharmacien peut répondre à vos questions sur ce traitement.", 10, "normal"),
+            ]
+        ],
+    )
     items = [b.text for b in load_document(path).blocks if b.kind == "item"]
     assert items == [
         "Situation : Que faire ?",
