@@ -150,7 +150,18 @@ def _as_quoted(sentence: Sentence, hits: list[Hit], list_items: int = 3) -> list
         if refutation is None:
             return None
         items = [refutation, *_list_after(refutation, hits, at_most=3)]
+    elif VERDICT.search(normalize(sentence.text)):
+        items = _explanation_after(sentence)
     return [sentence, *items]
+
+
+def _explanation_after(sentence: Sentence, at_most: int = 2) -> list[Sentence]:
+    """The sentences that explain a bare verdict ("« ... » Faux."): those after it in its paragraph."""
+    chunk = sentence.hit.chunk
+    end = chunk.text.find("\n\n", sentence.end)
+    end = len(chunk.text) if end < 0 else end
+    spans = [(a, b) for a, b in sentence_spans(chunk.text) if sentence.end <= a and b <= end]
+    return [Sentence(sentence.hit_rank, sentence.hit, a, b) for a, b in spans[:at_most]]
 
 
 def _refutation_after(sentence: Sentence, marker: re.Pattern | None = None) -> Sentence | None:
@@ -619,9 +630,12 @@ def _lead_ins(candidates: list[Sentence]) -> dict[int, int]:
 REFUTING = re.compile(
     r"\b(ne sont pas fondes|n'est pas fonde|c'est faux|contrairement a ce qu\w*|il n'en est rien|idees? fausses?|"
     r"ne reposent? sur aucun\w*|n'a pas ete (demontre|etabli|prouve)e?|aucune (preuve|validation)|n'est pas prouvee?|"
-    r"n'ont montre aucun|aucun benefice|(est|sont) (faux|fausses?)|affirmations? fausses?)\b|"
+    r"n'ont montre aucun|aucun benefice|(est|sont) (faux|fausses?)|affirmations? fausses?|"
+    r"ne (permet|permettent) pas de conclure|n'(a|ont) pas (ete )?(demontre|prouve|etabli)e?s?)\b|"
     r"(^|[»\"]\s*)\W*faux\s*[.!:]"  # a "vrai / faux" answer: « ... » Faux.
 )
+# a bare verdict that needs the sentences after it to say why ("« Une allergie, c'est pour la vie. » Faux.")
+VERDICT = re.compile(r"(^|[»\"]\s*)\W*(faux|vrai)\s*[.!]?\s*$")
 REFUTED_WORDS = 3  # words a sentence shares with a refutation that answers it
 # what a document says a practice or product is offered for, by others ("Cette technique est proposée dans ...")
 PROPOSED = re.compile(

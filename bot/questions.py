@@ -150,7 +150,8 @@ CLAIM_CHECK = re.compile(
     r"\b(c'?est vrai|c vrai|vrai ou faux|est-ce vrai|is (it|that|this) true|true or false|mythe?s?|legende|il parait|"
     r"parait[- ]il|on (m'a |nous a )?dit|on dit|j'?ai (lu|entendu|vu)|(ils|elles|gens) disent|(il|elle) dit|disent que|"
     r"affirm\w*|pretend\w*|forums?|reseaux sociaux|tiktok|instagram|insta|influenceu\w*|youtubeu\w*|internet|"
-    r"i (read|heard|saw)|(she|he|they|people) (says?|said|claims?|claim)|claims?|bonne idee|good idea)\b|"
+    r"i (read|heard|saw)|(she|he|they|people) (says?|said|claims?|claim)|claims?|bonne idee|good idea|"
+    r"(dit|disent|affirme|assure|soutient) qu|(a|ont) raison|(is|are) (he|she|they) right|c'?est bien ca)\b|"
     r"(,|\b(ou|or)) (non|pas|not|right)\s*\?\s*$"
 )
 

@@ -221,3 +221,22 @@ def test_a_broad_answer_quotes_what_the_document_refutes_with_its_refutation_and
     if "Deux arguments sont avancés" in text:
         after = text[text.index("Deux arguments sont avancés") :]
         assert "ne sont pas fondés scientifiquement" in after and "diffuse dans" in after
+
+
+def test_a_bare_verdict_is_quoted_with_the_sentences_that_say_why():
+    from bot.answer import Hit, Sentence, _as_quoted
+    from bot.chunking import Chunk
+    from bot.text import sentence_spans
+
+    text = (
+        "« Une allergie à la pénicilline, c'est pour la vie. » Faux. Beaucoup de personnes étiquetées allergiques ne "
+        "l'ont jamais été. Seul un bilan allergologique permet de le savoir.\n\n"
+        "« Un antibiotique guérit la grippe. » Faux. La grippe est due à un virus."
+    )
+    chunk = Chunk("c1", "doc.md", "Doc", "Idées reçues", None, 0, len(text), text)
+    hit = Hit(chunk, 0.9)
+    a, b = sentence_spans(text)[0]
+    quoted = [s.text for s in _as_quoted(Sentence(0, hit, a, b), [hit])]
+    assert quoted[0].endswith("Faux.")
+    assert quoted[1].startswith("Beaucoup de personnes") and quoted[2].startswith("Seul un bilan")
+    assert not any("grippe" in q for q in quoted)  # the next claim's paragraph is not part of the explanation

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.questions import is_broad, is_meta, is_small_talk, is_yes_no, reports_low_mood
+from bot.questions import checks_claim, is_broad, is_meta, is_small_talk, is_yes_no, reports_low_mood
 
 
 @pytest.mark.parametrize(
@@ -136,3 +136,15 @@ def test_feeling_down_under_a_medicine_that_warns_of_mood_gets_its_warning_not_t
 def test_low_mood_with_any_hint_of_dark_thoughts_stays_an_emergency(assistant, question):
     answer = assistant.ask(question)
     assert answer.status == "urgent" and "3114" in answer.answer
+
+
+@pytest.mark.parametrize(
+    ("text", "claim"),
+    [("Mon voisin dit qu'un antibiotique guérit la grippe. Il a raison ?", True),
+     ("Trop d'antibiotiques, c'est notre corps qui devient résistant, c'est bien ça ?", True),
+     ("My sister says it works, is she right?", True),
+     ("Est-ce que je peux le prendre avec du paracétamol ?", False),
+     ("Que faire si j'oublie une dose ?", False)],
+)  # fmt: skip
+def test_claims_reported_by_someone_are_checks(text, claim):
+    assert checks_claim(text) == claim
