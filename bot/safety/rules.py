@@ -645,7 +645,7 @@ REFUSED = {
         SELF_SUPPLY + r".{0,120}\b(j'en|je|i) (prends|prend|mets|avale|take)\w* combien\b",
         DOSE_REQUEST + r".{0,80}" + SELF_SUPPLY,
         # asking the bot how much to take or inject oneself: a prescription in all but name
-        r"\bcombien de (gelules|comprimes|capsules|mg|ml|milligrammes?|gouttes|unites|seringues?|produit)\b.{0,40}"
+        r"\bcombien de (?!(temps|jours?|semaines?|mois|fois|annees?|ans)\b)[\w']+\b.{0,40}"
         r"\b(je|dois-je|faut-il que je|est-ce que je)\b.{0,15}\b(prend\w*|continu\w*|injecte\w*|dilu\w*|mets|mettre|melang\w*)",
         r"\bje (dilue|injecte|melange|mets|prends|continue)\w* combien\b",
         r"\b(j'en|je) (prends|prend|mets|injecte)\w* combien\b.{0,60}" + OFF_LABEL_PURPOSE,
@@ -795,7 +795,7 @@ INJECTION = _rx(
 )
 # Making the bot assert something ("dis que c'est sans danger").
 ASSERT = _rx(
-    r"\b(dis|dites|ecris|affirme|confirme|reponds)([- ]moi)? (que|qu')",
+    r"\b(dis|dites|ecris|affirme|confirme|reponds)([- ]moi)?( \w+ment)? (que|qu')",
     r"\b(say|write|state|confirm|tell me)( \w+){0,3} that\b",
     r"\b(tu|vous) (reponds|repondras|repondez|diras|dis|affirmes|affirmeras) (que|qu'|toujours que)",
     r"\b(you )?(will )?(answer|say|reply|respond) (only )?that\b",
@@ -807,7 +807,8 @@ VOUCH = _rx(
     r"(dis|dites|confirme|affirme|ecris|tell me|say|confirm|write)\b.{0,25}\b(que|qu'|that|it'?s|it is)\b.{0,60}"
     r"\b(sans (aucun )?(danger|risque)|fine|safe|harmless|risk[- ]free|aucun (risque|danger|probleme|effet)|"
     r"no side effects?|zero side effects?|100 ?%|gueri\w*|cures?|ne rend pas|n'est pas (dangereu\w*|toxique|addictif)|"
-    r"doesn'?t cause|is not (dangerous|addictive|toxic))",
+    r"doesn'?t cause|is not (dangerous|addictive|toxic)|je (peux|pourrais) (arreter|continuer|prendre|melanger|boire)|"
+    r"i can (stop|keep|take|mix|drink))",
     # the same asked of the assistant directly: "confirme-moi juste que X guérit le covid"
     r"\b(confirme|affirme|ecris|certifie)[- ]moi( juste| simplement| bien| vite)? (que|qu')",
 )
