@@ -730,7 +730,23 @@ def _is_label(sentence: str, chunk) -> bool:
         and sum(w[0].isupper() for w in words) >= 0.4 * len(words)
     ):
         return True
-    return normalize(sentence).rstrip(" .") in normalize(f"{chunk.title} {chunk.section}")
+    return normalize(sentence).rstrip(" .") in normalize(f"{chunk.title} {chunk.section}") or _is_masthead(sentence)
+
+
+# A document's masthead, standing in its text: a publication date ("Mise à jour : mars 2025", "Publié le
+# 14/05/2025"), or the kind of document in a line that is no sentence ("... Information destinée aux patients")
+_MONTHS = "janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre"
+MASTHEAD_DATE = re.compile(rf"\b(mise a jour|publie|date de publication)( le| du)?\s*:?\s*(\d|1er\b|({_MONTHS})\b)")
+DOCUMENT_KIND = re.compile(
+    r"\b(fiches? d'information|informations? destinees? aux?|documents? destines? aux?|point d'information)\b"
+)
+
+
+def _is_masthead(sentence: str) -> bool:
+    text = normalize(sentence)
+    if MASTHEAD_DATE.search(text) and len(text) < 240:
+        return True
+    return bool(DOCUMENT_KIND.search(text)) and not sentence.rstrip().endswith((".", "!", ";", ":"))
 
 
 def number_citations(sentences: list[Sentence]) -> list[Citation]:

@@ -240,3 +240,19 @@ def test_a_bare_verdict_is_quoted_with_the_sentences_that_say_why():
     assert quoted[0].endswith("Faux.")
     assert quoted[1].startswith("Beaucoup de personnes") and quoted[2].startswith("Seul un bilan")
     assert not any("grippe" in q for q in quoted)  # the next claim's paragraph is not part of the explanation
+
+
+@pytest.mark.parametrize(
+    ("sentence", "masthead"),
+    [("ANSM - Agence nationale de sécurité du médicament Fiche d'information patient - Mise à jour : mars 2025", True),
+     ("Mise à jour : 2 juin 2025.", True),
+     ("Agence nationale de sécurité du médicament POINT D'INFORMATION Publié le 14/05/2025", True),
+     ("Méthotrexate par voie orale : une prise par semaine Information destinée aux patients et à leur entourage", True),
+     ("La notice a été mise à jour en 2024 pour ajouter ce risque.", False),
+     ("Une fiche d'information est remise à chaque patiente par son médecin.", False),
+     ("Deux vidéos, la fiche d'information patient et le site de l'ANSM sont en préparation :", False)],
+)  # fmt: skip
+def test_a_documents_masthead_is_never_quoted_as_a_statement(sentence, masthead):
+    from bot.answer import _is_masthead
+
+    assert _is_masthead(sentence) == masthead
