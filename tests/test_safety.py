@@ -1266,3 +1266,18 @@ def test_an_emergency_near_a_ruled_out_pregnancy_keeps_the_kind_its_words_name(e
     assert decided is not None and decided.kind == "stroke"  # not a pregnancy, ruled out under this pill
     pregnant = "Je viens d'apprendre que je suis enceinte alors que j'ai continué ma pilule estroprogestative."
     assert ask(pregnant, profile=profile, source="p.md") is None
+
+
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [("pk faut pas prendre de levure de riz rouge avc ma statine", None),
+     ("c dangereux la pilule avc mes facteurs de risque ? jfume", None),
+     ("mon père a fait un avc hier soir, il parle plus", "stroke"),
+     ("sa bouche est de travers, c un avc ??", "stroke")],
+)  # fmt: skip
+def test_avc_before_a_determiner_is_sms_for_avec_not_a_stroke(question, kind):
+    from bot.safety.triage import rule_triage
+
+    decided = rule_triage(question)
+    assert (decided.kind if decided else None) == kind
+

@@ -21,7 +21,15 @@ def rule_text(question: str) -> str:
     """
     sms = knowledge()["sms"]
     text = _REPEATS.sub(r"\1", normalize(question))
+    text = _SMS_WITH.sub("avec ", text)
     return _SMS_WORD.sub(lambda m: sms.get(m.group(0), m.group(0)), text)
+
+
+# "avc" before a determiner or a pronoun is "avec" in SMS spelling ("pk pas avc ma statine ?"), not a stroke (AVC)
+_SMS_WITH = re.compile(
+    r"\bavc (?=(?:ma|mon|mes|ta|ton|tes|sa|son|ses|le|la|les|un|une|des|du|lui|moi|toi|elle|eux|ca|ce|cette|cet|"
+    r"nos|vos|leur|leurs|quoi|qui)\b|[ld]')"
+)
 
 
 def _rx(*patterns: str) -> re.Pattern:
