@@ -1281,3 +1281,16 @@ def test_avc_before_a_determiner_is_sms_for_avec_not_a_stroke(question, kind):
     decided = rule_triage(question)
     assert (decided.kind if decided else None) == kind
 
+
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [("my friend took like 6 pills with beers at a party, now he's super sleepy and his pupils are tiny", "poisoning"),
+     ("il a pris 6 comprimés avec de la bière et il est tout endormi, il respire bizarrement", "poisoning"),
+     ("j'ai pris 2 comprimés de paracétamol et je suis un peu somnolent, c'est normal ?", None),
+     ("I took 2 tablets this morning, can I drive?", None)],
+)  # fmt: skip
+def test_many_pills_then_the_signs_of_an_overdose_are_a_poisoning(question, kind):
+    from bot.safety.triage import rule_triage
+
+    decided = rule_triage(question)
+    assert (decided.kind if decided else None) == kind
