@@ -98,8 +98,10 @@ class Settings(BaseSettings):
     sentence_scorer: bool = True
     # A question the urgent classifier gives at least this probability (below its own threshold) is urgent when the
     # passages that best answer it tell to call emergency services (the patient's situation is one the documents
-    # call an emergency: "my toddler drank half the syrup bottle"); above 1, off.
-    urgent_documented: float = Field(0.5, ge=0, le=1.01)
+    # call an emergency: "my toddler drank half the syrup bottle"); above 1, off. Chosen on the dev sets with the
+    # classifier retrained in session 14: the emergencies this path finds there score 0.92, the false alarms 0.48-0.60
+    # (and one at 0.84).
+    urgent_documented: float = Field(0.7, ge=0, le=1.01)
 
     # none | openai:MODEL@BASE_URL (key from BOT_LLM_API_KEY) | ollama:MODEL@URL; parsed by bot.llm.parse_llm
     llm: str = Field("none", pattern=r"^\s*(none|(openai|ollama):[^@\s]+@https?://\S+)\s*$")
