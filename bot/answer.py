@@ -687,7 +687,7 @@ SELF_REFERENCE = re.compile(
 # A broad question about risks (then statements of risk are preferred).
 RISKS_ASKED = re.compile(
     r"\b(risques?|risky|risks?|dangers?|dangereu\w*|dangerous|effets?|side effects?|graves?|surveill\w*|monitor|"
-    r"go wrong|safe|nocif)\b"
+    r"go wrong|safe|nocif|happen|arriver)\b"
 )
 
 

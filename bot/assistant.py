@@ -16,7 +16,7 @@ from bot.lexical import LexicalIndex
 from bot.llm import LLMWriter, make_writer
 from bot.messages import message
 from bot.profile import CorpusProfile
-from bot.questions import THANKS_THEN_PLAN, is_broad, is_meta, is_small_talk, reports_low_mood
+from bot.questions import THANKS_THEN_PLAN, is_broad, is_meta, is_precise, is_small_talk, reports_low_mood
 from bot.retrieval import HybridRetriever, condense, focused
 from bot.safety import (
     Triage,
@@ -86,7 +86,11 @@ class Assistant:
     @cached_property
     def intents(self) -> IntentModel:
         """The triage backstop, on the retriever's embedder (its examples are embedded on first use)."""
-        wanted = {"urgent": self.settings.urgent_classifier, "refused": self.settings.refused_classifier}
+        wanted = {
+            "urgent": self.settings.urgent_classifier,
+            "refused": self.settings.refused_classifier,
+            "broad": self.settings.broad_classifier,
+        }
         found = {label: load_classifier(self.settings.embedding_model, label) for label, on in wanted.items() if on}
         classifiers = {label: model for label, model in found.items() if model is not None}
         return IntentModel(
@@ -249,7 +253,7 @@ class Assistant:
     def _compose(self, question: str, query: str, hits, profile: CorpusProfile, lang: str):
         """The quoted answer: for a broad question on risks, every risk the document of the thing asked about
         states, in its order; otherwise the sentences that best answer the question."""
-        if is_broad(question) and hits:
+        if hits and (is_broad(question) or self._broad(question, profile)):
             named = profile.documents_named(without_injection(question, profile)) or profile.documents_named(query)
             sources = set(named[:3])  # the three documents that name it most
             # a passage carrying instructions to an assistant is never quoted (bot.safety.triage.drop_injected)
@@ -259,6 +263,12 @@ class Assistant:
             if citations:
                 return text, citations
         return self.answerer.compose(query, hits, lang)
+
+    def _broad(self, question: str, profile: CorpusProfile) -> bool:
+        """Whether the broad classifier flags a question that asks after no precise fact."""
+        if "broad" not in self.intents.classifiers or is_precise(question):
+            return False
+        return "broad" in self.intents.scores(profile.masked(without_injection(question, profile))).flagged
 
     def _documented_emergency(self, question: str, query: str, hits, profile: CorpusProfile) -> Triage | None:
         """bot.safety.triage.documented_emergency, on the urgent classifier's probability and the sentences that

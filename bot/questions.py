@@ -134,6 +134,11 @@ PRECISE = re.compile(
 )
 
 
+def is_precise(text: str) -> bool:
+    """A question after one precise fact ("combien de jours ?", "where can I report it?"): never answered broadly."""
+    return bool(PRECISE.search(normalize(text)))
+
+
 def is_broad(text: str) -> bool:
     """A broad question on the risks of something ("quels sont les risques de X ?", "c dangereux X ?"), or on all a
     document says of it ("que dit l'ANSM sur X ?"), not one after a precise fact ("where can I report a side effect?").

@@ -93,6 +93,9 @@ class Settings(BaseSettings):
     focus_margin: float = Field(0.015, ge=-1, le=2)
     urgent_classifier: bool = True
     refused_classifier: bool = True
+    # a question the broad classifier (trained on the broad questions of the eval sets) flags is answered by the
+    # parts of its document, as those the wordings of bot.questions.BROAD name
+    broad_classifier: bool = True
     # The extractive answer's sentences are ranked by the learned scorer (bot.scoring, `python -m evals.train_sentences`),
     # used only with the embedding model it was trained on; off: the hand-set weights.
     sentence_scorer: bool = True

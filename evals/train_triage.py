@@ -6,10 +6,12 @@
 The default sets are the seed corpus's dev split and the single-turn sets of the corpora under evals/corpora/
 (each question masked with the profile of the corpus it was written on, as triage masks a patient's question), so
 the models learn what an emergency or a refused request looks like whatever the medicine.
-A case has a label (urgent, refused) when its expected status is that label. Each threshold is the lowest
-at which, in leave-one-batch-out cross-validation (a batch is a group of cases written together: `dev-k-*`,
-`dev-t5-*`, one corpus's set `c2-*`), the share of the other questions given the label stays within
-`--max-false-alarms`. The cross-validated figures are printed and stored beside the weights, with the recall on each
+A case has a label (urgent, refused) when its expected status is that label, and the label broad when its category
+is broad (the broad questions of the corpora's sets and of the seed's broad-and-refuted sets, which were measured once
+and read: dev since). Each threshold is the lowest at which, in leave-one-batch-out cross-validation (a batch is a
+group of cases written together: `dev-k-*`, `dev-t5-*`, one corpus's set `c2-*`), the share of the other questions
+given the label stays within `--max-false-alarms` (for broad, ten times that: a broad answer to a question after one
+fact still quotes the parts that hold it). The cross-validated figures are printed and stored beside the weights, with the recall on each
 other corpus's set when it was held out. Never train on a test split nor on a set measured once that is not yet read.
 """
 
@@ -65,9 +67,10 @@ def train(
     label: str, cases: list[Case], vectors: np.ndarray, embedding_model: str, l2: float, max_false_alarms: float
 ) -> tuple[TriageClassifier, dict]:
     """A label's classifier fitted on every case, its threshold from cross-validation, and what to record of both."""
-    labels = np.array([int(c.status == label) for c in cases])
+    labels = np.array([int(label_of(c) == label) for c in cases])
     batches = np.array([batch_of(c.id) for c in cases])
     probabilities = cross_validated(vectors, labels, batches, l2)
+    max_false_alarms *= BROAD_FALSE_ALARMS if label == "broad" else 1
     threshold = choose_threshold(probabilities, labels, max_false_alarms)
     weights, bias = fit_logistic(vectors, labels, l2)
     about = {
@@ -94,6 +97,14 @@ def train(
     return TriageClassifier(embedding_model, weights, bias, threshold), about
 
 
+BROAD_FALSE_ALARMS = 10  # how many times more false alarms the broad label may have than triage's
+
+
+def label_of(case: Case) -> str | None:
+    """What a case teaches: broad for a broad question, else its expected status."""
+    return "broad" if case.category == "broad" else case.status
+
+
 def _share(flags: np.ndarray) -> float | None:
     return round(float(flags.mean()), 4) if len(flags) else None
 
@@ -109,11 +120,14 @@ def corpus_profile(corpus_dir: Path):
 
 
 ROOT = Path(__file__).resolve().parent.parent
-DEFAULT_SETS = ["evals/sets/dev.jsonl"] + [
+# the seed's broad-and-refuted sets, each measured once and then read: dev since, whatever their names say
+READ_ONCE = sorted(str(p.relative_to(ROOT)) for p in (ROOT / "evals/sets").glob("test-broad-refuted*.jsonl"))
+DEFAULT_SETS = ["evals/sets/dev.jsonl", *READ_ONCE] + [
     f"{p.relative_to(ROOT)}:{p.parent.relative_to(ROOT)}" for p in sorted((ROOT / "evals/corpora").glob("*/eval.jsonl"))
 ]
-# corpora whose sets are written but not yet measured once (blind): never trained on until measured and read
-BLIND: set[str] = {"tenth"}
+# corpora (folder names) and sets (file stems) written but not yet measured once (blind): never trained on until
+# measured and read
+BLIND: set[str] = {"tenth", "test-broad-refuted8"}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -124,8 +138,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--l2", type=float, default=1 / 64)
     parser.add_argument("--out-dir", type=Path, default=None, help="default: beside bot/safety/classifier.py")
     args = parser.parse_args(argv)
-    sets = args.sets or [s for s in DEFAULT_SETS if Path(s.split(":")[-1]).name not in BLIND]
-    if any(Path(s.split(":")[0]).stem.startswith("test") for s in sets):
+    sets = args.sets or [
+        s for s in DEFAULT_SETS if not {Path(s.split(":")[-1]).name, Path(s.split(":")[0]).stem} & BLIND
+    ]
+    if any(Path(s.split(":")[0]).stem.startswith("test") and s.split(":")[0] not in READ_ONCE for s in sets):
         parser.error("the test split is never trained on")
 
     settings = Settings()

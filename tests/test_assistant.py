@@ -25,7 +25,8 @@ def test_answer_quotes_the_documents_with_a_citation_for_every_marker(assistant,
 
 def test_every_answer_sentence_stands_in_its_cited_chunk(assistant):
     answer = assistant.ask("Pourquoi la mésothérapie n'est-elle pas validée scientifiquement ?")
-    chunks = {h.chunk.chunk_id: h.chunk.text for h in answer.hits}
+    # a broad answer quotes its document's parts beyond the retrieved chunks: any chunk of the index
+    chunks = {c.chunk_id: c.text for c in assistant.retriever.lexical.chunks}
     by_number = {c.n: chunks[c.chunk_id] for c in answer.citations}
     statements = [line[2:] for line in answer.answer.splitlines() if line.startswith("- ")]
     assert statements
@@ -256,3 +257,16 @@ def test_a_documents_masthead_is_never_quoted_as_a_statement(sentence, masthead)
     from bot.answer import _is_masthead
 
     assert _is_masthead(sentence) == masthead
+
+
+@pytest.mark.parametrize(
+    ("question", "wanted"),
+    [("Franchement, la mésothérapie, qu'est-ce que je risque ?", ["hématomes", "allergiques", "infectieux"]),
+     ("Avec l'isotrétinoïne, qu'est-ce que je risque au juste ?", ["dépressifs", "malformation", "foie"])],
+)  # fmt: skip
+def test_a_broad_question_no_wording_rule_knows_is_answered_by_the_documents_parts(assistant, question, wanted):
+    from bot.questions import is_broad
+
+    assert not is_broad(question)  # the wordings of bot.questions.BROAD miss it: the broad classifier finds it
+    answer = assistant.ask(question)
+    assert all(w in answer.answer for w in wanted), answer.answer

@@ -1,4 +1,5 @@
-"""The third layer of triage: logistic regressions over the question's embedding that say "urgent" or "refused".
+"""The third layer of triage: logistic regressions over the question's embedding that say "urgent" or "refused"
+(and, beside triage, "broad": a question on all a document says of something, answered by its parts).
 
 The rules know the words; the nearest examples (bot.intents) know a few dozen phrasings per intent. These
 models have read every labelled question of the dev split (`python -m evals.train_triage` writes their weights
@@ -16,7 +17,7 @@ from pathlib import Path
 
 import numpy as np
 
-LABELS = ("urgent", "refused")
+LABELS = ("urgent", "refused", "broad")
 
 
 def classifier_file(label: str) -> Path:
