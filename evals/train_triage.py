@@ -130,6 +130,11 @@ DEFAULT_SETS = ["evals/sets/dev.jsonl", *READ_ONCE] + [
 BLIND: set[str] = {"tenth", "test-broad-refuted8"}
 
 
+def default_sets() -> list[str]:
+    """The sets trained on by default: dev, the broad sets measured once, the corpora's sets; none still blind."""
+    return [s for s in DEFAULT_SETS if not {Path(s.split(":")[-1]).name, Path(s.split(":")[0]).stem} & BLIND]
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("sets", nargs="*", help="SET or SET:CORPUS_DIR (default: dev and the corpora's sets)")
@@ -138,9 +143,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--l2", type=float, default=1 / 64)
     parser.add_argument("--out-dir", type=Path, default=None, help="default: beside bot/safety/classifier.py")
     args = parser.parse_args(argv)
-    sets = args.sets or [
-        s for s in DEFAULT_SETS if not {Path(s.split(":")[-1]).name, Path(s.split(":")[0]).stem} & BLIND
-    ]
+    sets = args.sets or default_sets()
     if any(Path(s.split(":")[0]).stem.startswith("test") and s.split(":")[0] not in READ_ONCE for s in sets):
         parser.error("the test split is never trained on")
 

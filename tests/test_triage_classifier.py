@@ -67,17 +67,19 @@ def test_a_request_no_rule_knows_is_refused(intents, settings, question):
 
 @pytest.mark.parametrize("question", ORDINARY)
 def test_ordinary_questions_on_the_same_topics_stay_ordinary(intents, settings, question):
-    assert not intents.scores(SEED.masked(question)).flagged
+    assert not intents.scores(SEED.masked(question)).flagged & {"urgent", "refused"}
     assert triage(question, intents, settings.urgent_margin, settings.refused_margin, SEED) is None
 
 
 def test_the_assistant_uses_the_classifiers_unless_told_not_to(settings, embeddings):
     from bot.assistant import build_assistant
 
-    assert set(build_assistant(settings, embeddings).intents.classifiers) == {"urgent", "refused"}
+    assert set(build_assistant(settings, embeddings).intents.classifiers) == {"urgent", "refused", "broad"}
     off = settings.model_copy(update={"urgent_classifier": False})
-    assert set(build_assistant(off, embeddings).intents.classifiers) == {"refused"}
-    off = settings.model_copy(update={"urgent_classifier": False, "refused_classifier": False})
+    assert set(build_assistant(off, embeddings).intents.classifiers) == {"refused", "broad"}
+    off = settings.model_copy(
+        update={"urgent_classifier": False, "refused_classifier": False, "broad_classifier": False}
+    )
     assert build_assistant(off, embeddings).intents.classifiers == {}
 
 
@@ -103,6 +105,16 @@ def test_training_never_reads_the_test_split():
     assert batch_of("dev-t5-urg-004") == "dev-t5" and batch_of("dev-k-ans-010") == "dev-k"
     with pytest.raises(SystemExit):
         main(["evals/sets/test.jsonl"])
+
+
+def test_training_reads_the_broad_sets_measured_once_and_never_a_blind_one():
+    from evals.train_triage import READ_ONCE, default_sets
+
+    sets = default_sets()
+    assert "evals/sets/test-broad-refuted7.jsonl" in READ_ONCE and set(READ_ONCE) - {
+        "evals/sets/test-broad-refuted8.jsonl"
+    } <= set(sets)
+    assert not any("tenth" in s or "refuted8" in s for s in sets)
 
 
 def test_the_example_vectors_are_embedded_once_and_kept_with_the_index(embeddings, tmp_path):
