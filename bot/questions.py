@@ -23,7 +23,7 @@ META = re.compile(
     r"what do you know|what can you (do|tell me)|what can you help( me)? with|"
     r"what (kind|sort|type)s? of (questions?|things?) (can|do) you (answer|help with|handle)|"
     r"(quel|quels|quelle|quelles) (genre|type|sorte)s? de questions?|quelles questions (tu|vous|peux|pouvez)|(tu|vous) (fais|faites|sers|servez) (a )?quoi|"
-    r"(a|à) quoi (tu sers|servez-vous|sers-tu)|c'?est quoi (ce|ton) (bot|site|service|assistant)|"
+    r"(a|à) quoi (tu sers|servez-vous|sers-tu)|c'?est quoi (ce|ton) (bot|chatbot|site|service|assistant)|what(?:'s| is) (this|the|your) (bot|chatbot|site|service|assistant)|"
     r"(tu|vous) (peux|pouvez) (m'aider|repondre a quoi)|how (can|do) you help|comment (ca|ça) marche|"
     r"(tu|vous) (es|est|etes) (un|une) (robot|bot|humain|ia|vraie personne|vrai medecin|medecin|docteur|pharmacien\w*)|are you a (doctor|pharmacist)|t'?es (un|une) (robot|bot|humain|ia)|"
     r"vous savez quoi|vous connaissez quoi|"

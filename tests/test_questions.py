@@ -31,6 +31,7 @@ def test_meta_questions():
     assert is_meta("qui es-tu ?") and is_meta("Who are you?") and not is_meta("qui peut prescrire ?")
     assert is_meta("Hello, what can you help me with?") and is_meta("hi, what kind of questions can you answer?")
     assert is_meta("quel genre de questions je peux poser ?") and not is_meta("quel genre de pilule est sans risque ?")
+    assert is_meta("Hello! What is this chatbot exactly?") and not is_meta("What is this medicine for?")
 
 
 @pytest.mark.parametrize(

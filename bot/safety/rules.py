@@ -674,6 +674,9 @@ REFUSED = {
         r"\b(injecter|inject|par point|per point|per spot|a prendre|to take|i should take|je dois prendre)\b",
         r"\b(dose|dosage|posologie)\b.{0,60}\b(on my own|by myself|sans (medecin|dermato|ordonnance|avis medical))\b",
         r"\b(tell|give|dis|donne|dites|donnez)\w*\b.{0,40}\b(mg ?/ ?kg|mg par (kg|kilo)|mg per (kg|kilo)|milligrams? per)\b",
+        # the dose demanded for a given weight ("donne-moi directement la posologie en mg pour un enfant de 20 kg")
+        r"\b(tell|give|dis|donne|dites|donnez)[- ]?(moi|me|nous|us)\b.{0,40}\b(doses?|dosages?|posologies?)\b.{0,60}"
+        r"\b\d+ ?(kg|kilos?)\b",
         # micro-dosing is an off-label use by definition
         # (asking for one: "micro-dosing is safe because the dose is tiny, can a low dose cause problems?" asks a risk)
         r"\bmicro[- ]?dos\w*\b.{0,160}\b(quelle dose|what dose|which dose|combien|how much|how many mg|mg par|mg a|mg per|"
