@@ -743,6 +743,7 @@ DOCUMENT_KIND = re.compile(
 
 
 def _is_masthead(sentence: str) -> bool:
+    """Whether a sentence is a document's masthead (MASTHEAD_DATE, DOCUMENT_KIND), not something it states."""
     text = normalize(sentence)
     if MASTHEAD_DATE.search(text) and len(text) < 240:
         return True

@@ -251,8 +251,9 @@ class Assistant:
         return decided
 
     def _compose(self, question: str, query: str, hits, profile: CorpusProfile, lang: str):
-        """The quoted answer: for a broad question on risks, every risk the document of the thing asked about
-        states, in its order; otherwise the sentences that best answer the question."""
+        """The quoted answer: for a broad question (by its wording, or by the broad classifier), every part of the
+        document of the thing asked about that speaks to it (every risk, when risks are asked), in its order;
+        otherwise the sentences that best answer the question."""
         if hits and (is_broad(question) or self._broad(question, profile)):
             named = profile.documents_named(without_injection(question, profile)) or profile.documents_named(query)
             sources = set(named[:3])  # the three documents that name it most

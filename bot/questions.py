@@ -146,8 +146,7 @@ def is_broad(text: str) -> bool:
     >>> is_broad("c'est dangereux le tramadol ?"), is_broad("combien de jours au maximum ?")
     (True, False)
     """
-    folded = normalize(text)
-    return bool(BROAD.search(folded)) and not PRECISE.search(folded)
+    return bool(BROAD.search(normalize(text))) and not is_precise(text)
 
 
 # A patient checking a claim they heard or read ("sur un forum ils disent que ..., c'est vrai ?", "... sans risque, non ?")
