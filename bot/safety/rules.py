@@ -105,7 +105,8 @@ SUICIDE_SIGNS = (
     r"doesn'?t answer|no answer|not picking up)\b|\b(prends soin de (toi|vous)|take care of yourself)\b.{0,40}\b(adieu|goodbye|farewell)\b",
     r"\b(j'en|il en|elle en|on en) (aurai|aura|aurait|aurais) (plus|pu|plu) besoin\b|\b(won'?t|wont|will not) need (it|them|those) (anymore|any more)\b",
     r"[«\"'‘](pour apres|for after)[»\"'’]|\b(gave|give|giving|donne|donnee?|offert)\b.{0,60}\b(for after|pour apres)\b",
-    r"\b(nobody|no one|noone|personne)\b.{0,20}\b(would|will|wouldn'?t|won'?t|ne)\b.{0,15}\b(notice|miss|care|remarquer\w*|manquer\w*|regretter\w*)\b.{0,40}"
+    # spoken French drops the "ne": "personne remarquerait si je disparaissais"
+    r"\b(nobody|no one|noone|personne)\b(.{0,20}\b(would|will|wouldn'?t|won'?t|ne)\b)?.{0,15}\b(notice|miss|care|remarquer\w*|manquer\w*|regretter\w*)\b.{0,40}"
     r"\b(disappear\w*|dissapear\w*|gone|died|disparai\w*|partai\w*|plus la)\b",
     r"\bmerci pour tout\b.{0,40}\bpardon\b|\bthank(s| you) for everything\b.{0,40}\b(sorry|forgive)\b",
     r"\b(ranger|range|regler|regle|mettre en ordre|mis en ordre|putting|put|sorting|sorted)\b.{0,40}"
