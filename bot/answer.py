@@ -106,15 +106,21 @@ def _item_at(text: str, start: int) -> bool:
     return text.startswith("- ", line_start)
 
 
+def _next_in_chunk(sentence: Sentence, at_most: int) -> list[Sentence]:
+    """The (up to `at_most`) sentences that follow a sentence in its chunk."""
+    spans = [(a, b) for a, b in sentence_spans(sentence.hit.chunk.text) if a >= sentence.end][:at_most]
+    return [Sentence(sentence.hit_rank, sentence.hit, a, b) for a, b in spans]
+
+
 def _list_after(sentence: Sentence, hits: list[Hit] = (), at_most: int = 3) -> list[Sentence]:
     """The items a sentence ending with ':' introduces: its next sentences in the same chunk or, when the chunk ends
     there, the first sentences of a retrieved chunk of the same document that goes on from it."""
     if not sentence.text.rstrip().endswith(":"):
         return []
-    chunk = sentence.hit.chunk
-    following = [(a, b) for a, b in sentence_spans(chunk.text) if a >= sentence.end][:at_most]
+    following = _next_in_chunk(sentence, at_most)
     if following:
-        return _statements([Sentence(sentence.hit_rank, sentence.hit, a, b) for a, b in following])
+        return _statements(following)
+    chunk = sentence.hit.chunk
     end = chunk.start + sentence.end  # where the lead-in ends in its document
     for rank, hit in enumerate(hits):
         after = hit.chunk
@@ -157,22 +163,16 @@ def _as_quoted(sentence: Sentence, hits: list[Hit], list_items: int = 3) -> list
 
 def _explanation_after(sentence: Sentence, at_most: int = 2) -> list[Sentence]:
     """The sentences that explain a bare verdict ("« ... » Faux."): those after it in its paragraph."""
-    chunk = sentence.hit.chunk
-    end = chunk.text.find("\n\n", sentence.end)
-    end = len(chunk.text) if end < 0 else end
-    spans = [(a, b) for a, b in sentence_spans(chunk.text) if sentence.end <= a and b <= end]
-    return [Sentence(sentence.hit_rank, sentence.hit, a, b) for a, b in spans[:at_most]]
+    text = sentence.hit.chunk.text
+    end = text.find("\n\n", sentence.end)
+    end = len(text) if end < 0 else end
+    return [s for s in _next_in_chunk(sentence, at_most) if s.end <= end]
 
 
 def _refutation_after(sentence: Sentence, marker: re.Pattern | None = None) -> Sentence | None:
     """One of the two sentences right after a reported claim when it refutes it: opens as a refutation does
     ("Cependant, ..."), or has the `marker` given instead; None otherwise."""
-    chunk = sentence.hit.chunk
-    following = [(a, b) for a, b in sentence_spans(chunk.text) if a >= sentence.end][:2]
-    for a, b in following:
-        if (marker or REFUTATION).search(normalize(chunk.text[a:b])):
-            return Sentence(sentence.hit_rank, sentence.hit, a, b)
-    return None
+    return next((s for s in _next_in_chunk(sentence, 2) if (marker or REFUTATION).search(normalize(s.text))), None)
 
 
 MAX_CACHED_SENTENCES = 50_000  # sentence vectors kept between answers (~80 MB); the cache starts over beyond

@@ -11,8 +11,8 @@ is broad (the broad questions of the corpora's sets and of the seed's broad-and-
 and read: dev since). Each threshold is the lowest at which, in leave-one-batch-out cross-validation (a batch is a
 group of cases written together: `dev-k-*`, `dev-t5-*`, one corpus's set `c2-*`), the share of the other questions
 given the label stays within `--max-false-alarms` (for broad, ten times that: a broad answer to a question after one
-fact still quotes the parts that hold it). The cross-validated figures are printed and stored beside the weights, with the recall on each
-other corpus's set when it was held out. Never train on a test split nor on a set measured once that is not yet read.
+fact still quotes the parts that hold it). The cross-validated figures are printed and stored beside the weights,
+with the recall on each other corpus's set when it was held out. Never train on a test split nor on a set measured once that is not yet read.
 """
 
 from __future__ import annotations

@@ -417,7 +417,7 @@ URGENT = {
     "poisoning": _rx(
         # a number of pills taken, then the signs of an overdose (drowsy, breathing badly, pupils tiny, unrousable)
         r"\b(took|taken|swallowed|pris|avale)\b.{0,20}\b([4-9]|\d{2,}|quatre|cinq|six|sept|huit|dix|four|five|"
-        r"six|seven|eight|ten)\b.{0,25}\b(pills|tablets|capsules|caps|comprimes|gelules|cachets|cp)\b.{0,140}"
+        r"seven|eight|ten)\b.{0,25}\b(pills|tablets|capsules|caps|comprimes|gelules|cachets|cp)\b.{0,140}"
         r"\b(sleepy|drowsy|breath\w*|pupils|unresponsive|won'?t wake|can'?t wake|passed out|somnolent\w*|endormi\w*|"
         r"respir\w*|pupilles|inconscient\w*|ne se reveille|reveiller|confus\w*)",
         r"(a|ai|as|avons|ont) avale (plusieurs|toute?s?|des|une|deux|trois|\d+|la|les|mes|ma|une|plein|beaucoup|un tas) ",
