@@ -207,10 +207,10 @@ class Assistant:
         what the turn asks itself (that follow-up with its topic, else the query)."""
         asked = without_injection(question, profile)
         query = condense(asked, history, self.settings.history_turns, profile)
-        hits = drop_injected(self.retriever.retrieve(query, self.settings.k))
+        hits = drop_injected(self.retriever.retrieve(query, self.settings.k, profile.documents_named(query)))
         alone = focused(asked, history, profile)
         if alone is not None and alone != query:
-            own = drop_injected(self.retriever.retrieve(alone, self.settings.k))
+            own = drop_injected(self.retriever.retrieve(alone, self.settings.k, profile.documents_named(alone)))
             if own and _closest(own) > _closest(hits) + self.settings.focus_margin:
                 return alone, own, alone
         return query, hits, alone or query
@@ -432,6 +432,7 @@ def build_assistant(settings: Settings, embeddings=None, writer: LLMWriter | Non
         expand=settings.query_expansion,
         fusion=settings.fusion,
         lexical_score_weight=settings.lexical_score_weight,
+        named_boost=settings.named_boost,
     )
     answerer = ExtractiveAnswerer(
         embeddings,

@@ -28,7 +28,7 @@ from bot.text import normalize, sentence_spans, stem, synonyms_of
 
 PROFILE = "profile.json"
 MASK = "ce médicament"  # what a masked text says in place of a corpus medicine
-VERSION = 15  # raised when profiling changes: a stored profile of another version is recomputed, not reused
+VERSION = 17  # raised when profiling changes: a stored profile of another version is recomputed, not reused
 # A word at or above this Zipf frequency (about once per 10^6 words) is ordinary French or English; below it, a
 # word the documents use is a term of their own (a medicine, a brand, a condition, a practice).
 COMMON_ZIPF = 3.0
@@ -40,6 +40,10 @@ COMMON_ZIPF = 3.0
 HEADLINE_ZIPF = 4.0
 HEADLINE_KEYNESS = 30.0
 HEADLINE_MIN_COUNT = 3
+# A candidate that staff name in all three places (the title, a topic and the file name: "Antidépresseurs ISRS",
+# [antidépresseurs, ...], antidepresseurs_isrs.md) is what the document is about even when the other documents use it
+# too (an anticoagulant sheet warns of antidepressants): it needs only this keyness.
+HEADLINE_KEYNESS_NAMED = 5.0
 STEM_ZIPF = 5.0  # words this frequent (articles, "pour", "avec") are not counted by stem: they name nothing
 MIN_TERM_CHARS = 4
 WORD = re.compile(r"[^\W\d_][\w'-]*[^\W\d_]|[^\W\d_]", re.UNICODE)
@@ -109,6 +113,7 @@ class DocumentProfile:
     # the counts of the stems of its words (all but the most frequent ones, Zipf >= STEM_ZIPF) and its size in words:
     # the corpus decides which candidates are its terms, comparing the word's family ("huile", "huiles") across documents
     headline: list[str] = field(default_factory=list)
+    named_headline: list[str] = field(default_factory=list)  # those named in its title, its topics and file name
     stems: dict[str, int] = field(default_factory=dict)
     size: int = 0
     # the stems of the words of its sentences that call effects ordinary ("Rougeurs, gonflement, petits bleus ... sont
@@ -142,7 +147,9 @@ class CorpusProfile:
         terms = self._term_index
         for word in {w for w in words(normalize(text)) if len(w) >= 3}:
             if len(word) < MIN_TERM_CHARS:
-                if family := self._listed_term(word):  # "oil"
+                if word in terms:  # an acronym a document defines: "ipp"
+                    found.add(word)
+                elif family := self._listed_term(word):  # "oil"
                     found.add(family)
             elif word in terms:
                 found.add(word)
@@ -386,7 +393,8 @@ class CorpusProfile:
                 w
                 for w in doc.headline
                 if doc.stems.get(stem(w), 0) / max(1, doc.size)
-                >= HEADLINE_KEYNESS * ((totals[stem(w)] - doc.stems.get(stem(w), 0)) / others + 1e-4)
+                >= (HEADLINE_KEYNESS_NAMED if w in doc.named_headline else HEADLINE_KEYNESS)
+                * ((totals[stem(w)] - doc.stems.get(stem(w), 0)) / others + 1e-4)
             ]
         return found
 
@@ -515,6 +523,8 @@ def profile_document(
     ]
     # the names it gives its subject at the start, in quotes: « proto », « Rivotril »; ordinary words or not
     aliases = [normalize(a) for a in re.findall(r"«\s*([^\W\d_][\w-]{2,})\s*»", f"{title} {text[:400]}")]
+    # the acronyms it defines, "inhibiteurs de la pompe à protons (IPP)": patients name a class of medicines so
+    aliases += [a for a in defined_acronyms(text) if not is_common(a)]
     # a term is a rare word the document uses, those its title or topics name first, then the most frequent
     terms = list(dict.fromkeys([*named, *aliases, *(w for w, _ in counts.most_common())]))
     written = _written_forms(text)
@@ -557,6 +567,11 @@ def profile_document(
         injected=len(re.findall(r"\b(inject\w*|piqures?|seringues?)\b", folded)) >= 5,
         medicines=medicines,
         headline=headline,
+        named_headline=[
+            w
+            for w in headline
+            if all(w in words(normalize(h)) for h in (title, " ".join(map(str, topics)), headings[-1]))
+        ],
         stems=dict(stems),
         size=sum(all_counts.values()),
         ordinary=_sentence_stems(s for s in sentences if _calls_ordinary(normalize(s))),
@@ -691,6 +706,29 @@ def _is_heading(line: str) -> bool:
     OU PENSEZ L'ÊTRE", "## Que faire en cas de surdosage ?")."""
     stripped = line.strip()
     return 0 < len(stripped) <= 100 and not stripped.endswith((".", ":", ";", ",", "!"))
+
+
+# An acronym in parentheses after the words it abbreviates; the little words between them have no letter in it.
+ACRONYM = re.compile(r"\(([A-Z]{3,6})\)")
+LINKING_WORDS = frozenset("a au aux d de des du en et l la le les par pour sur".split())
+
+
+def defined_acronyms(text: str) -> list[str]:
+    """The normalised acronyms a text defines: each letter the initial of one of the words just before it.
+
+    >>> defined_acronyms("les inhibiteurs de la pompe à protons (IPP) et les anti-inflammatoires non stéroïdiens (AINS)")
+    ['ipp', 'ains']
+    >>> defined_acronyms("des laboratoires (ANSM)")
+    []
+    """
+    found = []
+    for match in ACRONYM.finditer(text):
+        letters = match.group(1).lower()
+        before = [w for w in re.split(r"[\s'’-]+", normalize(text[max(0, match.start() - 150) : match.start()])) if w]
+        content = [w for w in before if w not in LINKING_WORDS and w[0].isalpha()]
+        if "".join(w[0] for w in content[-len(letters) :]) == letters:
+            found.append(letters)
+    return list(dict.fromkeys(found))
 
 
 def _written_forms(text: str) -> dict[str, Counter]:

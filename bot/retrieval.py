@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from bot.chunking import Chunk
@@ -142,6 +143,7 @@ class HybridRetriever:
         expand: bool = True,
         fusion: str = "score",
         lexical_score_weight: float = 0.015,
+        named_boost: float = 0.0,
     ):
         self.store = store
         self.lexical = lexical
@@ -153,13 +155,18 @@ class HybridRetriever:
         self.expand = expand
         self.fusion = fusion
         self.lexical_score_weight = lexical_score_weight
+        self.named_boost = named_boost
 
-    def retrieve(self, query: str, k: int = 5) -> list[Hit]:
+    def retrieve(self, query: str, k: int = 5, named: Iterable[str] = ()) -> list[Hit]:
         """The k best chunks for a search query, best first.
 
         With `expand`, the documents' words for the patient's words (bot/synonyms.yaml) are added to
         the query of both retrievers: "bleus" also finds "hématomes", "hair" finds "cheveux".
+        The chunks of the documents in `named` (those whose medicine the query names, from the corpus profile) get
+        `named_boost` more: "Prozac et un verre de vin ?" wants the antidepressant sheet's words on alcohol, not
+        another sheet's, which the embedding, knowing no brand, finds as close.
         """
+        named = set(named)
         if self.expand:
             query = " ".join([query, *expansion_words(query)])
         dense = self.store.search(query, self.candidates) if self.mode in ("hybrid", "dense") else []
@@ -178,5 +185,8 @@ class HybridRetriever:
             for entry in fused.values():
                 lexical_share = entry.get("lexical", 0.0) / best_lexical
                 entry["score"] = entry.get("dense", floor) + self.lexical_score_weight * lexical_share
+        for entry in fused.values():
+            if entry["chunk"].source in named:
+                entry["score"] += self.named_boost
         ranked = sorted(fused.values(), key=lambda e: e["score"], reverse=True)[:k]
         return [Hit(e["chunk"], e["score"], e.get("dense"), e.get("lexical")) for e in ranked]

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from bot.documents import load_corpus
-from bot.profile import CorpusProfile, build_profile
+from bot.profile import CorpusProfile, build_profile, defined_acronyms
 from tests.conftest import PROJECT, seed_profile
 
 SECOND = PROJECT / "evals" / "corpora" / "second"
@@ -131,6 +131,39 @@ def test_a_headline_word_is_a_term_only_where_it_is_distinctive():
         }
     )
     assert spread.documents_of("lithium") == ()  # as frequent in both: it tells neither apart
+
+
+def test_a_class_that_staff_name_in_title_topics_and_file_name_is_a_term_though_other_documents_mention_it():
+    """ "Antidépresseurs" is ordinary French; an anticoagulant sheet warns of them too, so the word is less distinctive
+    of the antidepressant sheet than a headline word must be. Staff name it in its title, its topics and its file
+    name: that is what the sheet is about. Named in the title only, it stays no term."""
+    sheet = "Les antidépresseurs soignent la dépression. Un antidépresseur agit en quelques semaines. " * 3
+    other = (
+        "Un anticoagulant fluidifie le sang et demande des contrôles réguliers. " * 12
+        + "Attention aux antidépresseurs."
+    )
+    documents = {
+        "antidepresseurs_fiche.md": {"title": "Antidépresseurs : bien les utiliser", "text": sheet},
+        "anticoagulants.md": {"title": "Anticoagulants", "text": other},
+    }
+    assert build_profile(documents).terms_named("les antidépresseurs chez les ados ?") == set()
+    documents["antidepresseurs_fiche.md"]["topics"] = ["antidépresseurs", "dépression"]
+    named = build_profile(documents)
+    assert named.documents_named("un antidépresseur chez les ados ?") == ["antidepresseurs_fiche.md"]
+
+
+def test_an_acronym_a_document_defines_names_it():
+    """Patients name a class by its acronym ("les IPP"): a document that defines it in parentheses after the words it
+    abbreviates has it as a term; a frequent acronym (AVC, also SMS for "avec") is not, nor one whose letters are not
+    the initials of the words before it."""
+    text = (
+        "Les inhibiteurs de la pompe à protons (IPP) réduisent l'acidité. Un accident vasculaire cérébral (AVC) est "
+        "rare. Voir le site de l'agence (ANSM). Les IPP se prennent le matin. " * 2
+    )
+    profile = build_profile({"estomac.txt": {"title": "Brûlures d'estomac", "text": text}})
+    assert profile.documents_named("les IPP c'est pour combien de temps ?") == ["estomac.txt"]
+    assert profile.terms_named("je peux prendre avc mon traitement ? un AVC ?") == set()
+    assert defined_acronyms(text) == ["ipp", "avc"]  # "(ANSM)" after "du site de l'agence" is no definition
 
 
 def test_medicines_the_corpus_does_not_know_are_told_apart(second):

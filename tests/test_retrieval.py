@@ -147,3 +147,19 @@ def test_the_lexical_index_reads_its_saved_bm25_and_rebuilds_it_when_the_chunks_
     rebuilt = LexicalIndex.load(tmp_path)
     assert len(rebuilt.chunks) == len(records) - 1
     assert all(c.chunk_id != records[0]["chunk_id"] for c, _ in rebuilt.search(question, 20))
+
+
+def test_the_documents_a_question_names_come_first_by_the_named_boost(assistant):
+    """A brand the embedding does not know still brings its own document: the passages of the documents named (from
+    the profile) get `named_boost` more; with no boost, naming changes nothing."""
+    store, lexical = assistant.retriever.store, assistant.retriever.lexical
+    question = "Quels sont les risques pendant la grossesse ?"
+    plain = HybridRetriever(store, lexical).retrieve(question, 20)
+    other = next(h.chunk.source for h in plain if h.chunk.source != plain[0].chunk.source)  # not first on its own
+    unboosted = HybridRetriever(store, lexical, named_boost=0.0).retrieve(question, 20, named=[other])
+    assert [h.chunk.chunk_id for h in unboosted] == [h.chunk.chunk_id for h in plain]
+    boosted = HybridRetriever(store, lexical, named_boost=0.02).retrieve(question, 20, named=[other])
+    first = [h.chunk.source for h in boosted][:5]
+    assert first.count(other) > [h.chunk.source for h in plain][:5].count(other)
+    for hit in boosted:  # the boost moves passages, never their cosine, which the out-of-scope decision reads
+        assert hit.dense_score is None or hit.score <= hit.dense_score + 0.015 + 0.02 + 1e-9
