@@ -1296,3 +1296,31 @@ def test_many_pills_then_the_signs_of_an_overdose_are_a_poisoning(question, kind
 
     decided = rule_triage(question)
     assert (decided.kind if decided else None) == kind
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "J'ai fait un infarctus il y a 3 ans. On peut me donner un triptan pour mes migraines ?",
+        "On m'a dit qu'il ne faut surtout pas fumer avec un patch à cause du risque d'infarctus, c'est vrai ?",
+        "est-ce que ce médicament peut provoquer un AVC ?",
+        "I've been on prednisone for 6 weeks. Can I get the yellow fever vaccine before my trip?",
+    ],
+)
+def test_a_stroke_named_as_a_risk_hearsay_or_history_and_a_fever_named_vaccine_are_no_emergency(question):
+    assert safety.rule_triage(question) is None
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "J'ai déjà fait un AVC et là j'ai le bras engourdi depuis ce matin",
+        "j'ai une douleur dans la poitrine, est-ce un risque d'infarctus ?",
+        "j'ai des fourmis dans le bras, risque d'AVC ?",
+        "I read that it can cause a heart attack, I have chest pain right now",
+        "je crois que je fais un infarctus",
+    ],
+)
+def test_signs_lived_now_stay_an_emergency_whatever_the_framing_or_the_history(question):
+    decided = safety.rule_triage(question)
+    assert decided is not None and decided.status == "urgent"

@@ -573,6 +573,17 @@ LIVED = {
         r"\b(je grelotte|je claque des dents|je tremble de froid|i'?m shivering|my teeth are chattering|j'ai (de la )?(fievre|temperature)|"
         r"i have (a )?(fever|temperature)|rouge et chaud|chaud et rouge|red and hot|hot and red)\b",
     ),
+    "stroke": _rx(
+        *SAYS_LIVED,
+        r"\b(bras|jambe|visage|main|cote|moitie du corps|arm|leg|face|hand|one side|bouche|mouth)\b.{0,25}"
+        r"\b(engourdi\w*|paralys\w*|ne repond plus|tout mou|sans force|numb\w*|paraly\w*|went dead|droop\w*|de travers)\b",
+        r"\b(engourdi\w*|paralys\w*|numb\w*|weak\w*|tingl\w*|fourmi\w*|picote\w*)\b.{0,30}"
+        r"\b(bras|jambe|visage|main|cote|arm|leg|face|hand|side)\b",
+        r"\b(n'arrive|arrive|arrivait|peux|peut|pouvait) (plus|pas|plu) a (parler|articuler|bouger)|slurr\w*|can'?t (speak|talk)",
+        r"\b(je|il|elle|j'?suis|mon \w+|ma \w+) (fais|fait|suis en train de faire|est en train de faire) (un|une) "
+        r"(avc|infarctus|crise cardiaque)\b|\b(i'?m|i am|he'?s|she'?s|is) having (a )?(stroke|heart attack)\b",
+        r"\b(douleur|mal|serre\w*|oppression|pain|tight\w*|pressure)\b.{0,25}\b(poitrine|thorax|chest)\b",
+    ),
     "poisoning": _rx(
         *SAYS_LIVED,
         r"\b(j'?ai|jai|\bg\b|j'en ai|il a|elle a|on a|i|i'?ve|he|she|we|my \w+|mon \w+|ma \w+)\b.{0,30}"
@@ -582,7 +593,15 @@ LIVED = {
 }
 # Kinds where the same words serve both a report ("j'ai un abcès") and a question ("les abcès ?", "what are the
 # signs of an overdose?").
-CHECK_FRAMING = ("suicide", "infection", "poisoning")
+CHECK_FRAMING = ("suicide", "infection", "poisoning", "stroke")
+# A stroke or heart attack the patient had months or years ago is their history, not an emergency now ("J'ai fait un
+# infarctus il y a 3 ans : un triptan, c'est possible ?"), unless they report its signs now (LIVED).
+STROKE_HISTORY = _rx(
+    r"\b(avc|infarctus|crise cardiaque|stroke|heart attack)\b.{0,40}\b(il y a (\d+|un|une|deux|trois|quatre|quelques|"
+    r"plusieurs) (ans?|annees?|mois)|en (19|20)\d\d|\d+ (years?|months?) ago|(a|one|two|three|few) (years?|months?) ago|"
+    r"l'an dernier|l'annee derniere|last year)\b",
+    r"\b(antecedents? d'|history of |deja (fait|eu) (un |une )?|already had (a )?)(avc|infarctus|crise cardiaque|stroke|heart attack)\b",
+)
 
 # A dose asked for an aesthetic or other unauthorised purpose is refused; "low-dose" in a sentence is not a request.
 DOSE_REQUEST = (
@@ -950,6 +969,8 @@ NEGATED_SIGN = re.compile(
 
 # A cold sore is herpes, no fever: "un bouton de fièvre et mes injections demain"
 COLD_SORE = re.compile(r"\bboutons? de fievre\b|\bcold sores?\b|\bfever blisters?\b")
+# a vaccine or disease named after a fever is no fever ("le vaccin contre la fièvre jaune")
+FEVER_NAMED = re.compile(r"\bfievre jaune\b|\byellow fever\b|\bscarlet fever\b|\bhay fever\b|\brhume des foins\b")
 
 # A pregnant patient asking whether she may start a medicine is not yet exposed to it: the documents' warning answers
 # her ("Je suis enceinte de 7 mois, je peux mettre du gel X ?"); one already taking it is an emergency.

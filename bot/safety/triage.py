@@ -18,6 +18,7 @@ from bot.safety.rules import (
     CURRENT_USE,
     DENIED_BEFORE,
     DOSE_INFO,
+    FEVER_NAMED,
     FIGURE_OF_SPEECH,
     HEARSAY,
     HYPOTHETICAL,
@@ -37,6 +38,7 @@ from bot.safety.rules import (
     QUITTING_TREATMENT,
     REFUSED,
     RISK_QUESTION,
+    STROKE_HISTORY,
     UNCOVERED,
     URGENT,
     VOUCH,
@@ -238,7 +240,7 @@ def rule_triage(question: str, profile: CorpusProfile = NO_PROFILE, source: str 
 
 
 def _rules(text: str, profile: CorpusProfile, source: str | None = None) -> Triage | None:
-    text = COLD_SORE.sub("herpes", NEGATED_SIGN.sub(" ", text))
+    text = FEVER_NAMED.sub("vaccin", COLD_SORE.sub("herpes", NEGATED_SIGN.sub(" ", text)))
     # the emergency patterns read a named medicine or practice as what it is ("medicament", or "injection" for an
     # injected product or practice), whatever the corpus names it
     generic = profile.generic(text)
@@ -308,6 +310,8 @@ def _ruled_out(kind: str, text: str, profile: CorpusProfile, generic: str | None
         )
     if (kind == "infection" and ACNE_SPOT.search(generic or text)) or (kind == "red_flag" and MENSTRUAL.search(text)):
         return True
+    if kind == "stroke" and STROKE_HISTORY.search(text) and not LIVED["stroke"].search(text):
+        return True  # a stroke or heart attack of years ago: the patient's history
     return kind in PAST_KINDS and bool(PAST_RESOLVED.search(text))
 
 
