@@ -1304,6 +1304,7 @@ def test_many_pills_then_the_signs_of_an_overdose_are_a_poisoning(question, kind
         "J'ai fait un infarctus il y a 3 ans. On peut me donner un triptan pour mes migraines ?",
         "On m'a dit qu'il ne faut surtout pas fumer avec un patch à cause du risque d'infarctus, c'est vrai ?",
         "est-ce que ce médicament peut provoquer un AVC ?",
+        "les triptans soulagent le mal de tête brutal de la migraine ?",
         "I've been on prednisone for 6 weeks. Can I get the yellow fever vaccine before my trip?",
     ],
 )
@@ -1319,6 +1320,8 @@ def test_a_stroke_named_as_a_risk_hearsay_or_history_and_a_fever_named_vaccine_a
         "j'ai des fourmis dans le bras, risque d'AVC ?",
         "I read that it can cause a heart attack, I have chest pain right now",
         "je crois que je fais un infarctus",
+        "mal de tete d'un coup ultra violent comme jamais, rien a voir avec mes migraines",
+        "ma fille de 3 ans a bu un peu du liquide de ma cigarette électronique",
     ],
 )
 def test_signs_lived_now_stay_an_emergency_whatever_the_framing_or_the_history(question):

@@ -436,7 +436,8 @@ URGENT = {
         r"\b(toddler|child|kid|baby|bebe|enfant|fils|fille|petit|petite|\d+ ?(year|yr)s?[- ]old|\d+ ans)\b.{0,60}\b(ate|swallowed|eaten|mange|avale|croque|chewed)\b",
         # a child who drank a medicine or product (not a glass of wine at sixteen)
         r"\b(toddler|child|kid|baby|bebe|enfant|fils|fille|\d+ ?(year|yr)s?[- ]old|\d+ ans)\b.{0,60}\b(drank|drunk|a bu|ont bu)\b"
-        r".{0,40}\b(medicament|medicine|flacon|bottle|bouteille|huiles?|oils?|sirop|syrup|produit|product|goulot|gorgee|sip)\b",
+        r".{0,40}\b(medicament|medicine|flacon|bottle|bouteille|huiles?|oils?|sirop|syrup|produit|product|goulot|gorgee|sip|"
+        r"e-?liquides?|liquides?|liquid)\b",
         r"\b(a|ont|as) mange\b.{0,30}\b(pommade|creme|gelules?|comprimes|cachets|capsules)",
         r"\b(gelules|comprimes|cachets|capsules|pills) (en moins|manquantes?|missing)\b.{0,80}\b(avale\w*|mange\w*|swallow\w*|ate)\b",
         r"\b(toddler|child|kid|baby|bebe|enfant|fils|fille|son|daughter|\d+ ?(year|yr)s?[- ]old|\d+ ans)\b.{0,200}"
@@ -460,6 +461,9 @@ URGENT = {
     # signs of a stroke or a heart attack: 15 at once, whatever the medicine
     "stroke": _rx(
         r"\b(avc|accident vasculaire|crise cardiaque|infarctus|stroke|heart attack)\b",
+        # a sudden, violent headache unlike any before (the thunderclap headache of a brain haemorrhage)
+        r"\b(mal de tete|mal a la tete|maux de tete|headache|cephalee)\b.{0,30}\b(d'un coup|soudain\w*|"
+        r"comme jamais|jamais eu|sudden\w*|worst (headache )?(of my life|ever)|thunderclap)\b",
         r"\b(bras|jambe|visage|main|cote|moitie du corps)\b.{0,25}\b(engourdi\w*|paralys\w*|ne repond plus|tout mou|sans force)\b",
         r"\b(engourdi\w*|paralys\w*)\b.{0,25}\b(bras|jambe|visage|main|cote|moitie du corps)\b",
         r"\b(numb\w*|paraly\w*|weak\w*|tingl\w*)\b.{0,30}\b(arm|leg|face|hand|one side|side of (my|his|her) (body|face))\b",
