@@ -362,7 +362,7 @@ def build():
         canvas.setFont("DejaVu", 8)
         canvas.setFillColor(colors.HexColor("#666666"))
         canvas.drawString(2 * cm, 1.2 * cm, "ANSM - Carbamazépine et oxcarbazépine - Fiche patient")
-        canvas.drawRightString(A4[0] - 2 * cm, 1.2 * cm, "Page %d" % doc.page)
+        canvas.drawRightString(A4[0] - 2 * cm, 1.2 * cm, f"Page {doc.page}")
         canvas.restoreState()
 
     doc = SimpleDocTemplate(
