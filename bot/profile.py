@@ -163,11 +163,19 @@ class CorpusProfile:
                 # "metho", "cipro": the start of a term; "proto" too, an ordinary word the corpus never uses alone,
                 # when it starts one of a document's leading terms
                 found.add(short)
+            elif (elided := ELIDED.fullmatch(word)) and (
+                (short := elided.group(1)) in terms
+                or (short := self._abbreviated(short, leading_only=True, shortest=3))
+            ):
+                found.add(short)  # "liso", "l'iso": the article glued to a leading term's first letters (SMS)
             elif len(word) >= 6 and not is_common(word):
                 # a misspelling keeps its first letter: "tretinoin" is another drug than its iso- form
                 close = _closest(word, tuple(t for t in terms if t[0] == word[0] and len(t) >= 6))
                 if close:
                     found.add(close)
+        for elided in re.finditer(r"\b(?:l|d|qu|j)'([^\W\d_]{3})\b", normalize(text)):  # "l'iso": too short alone
+            if short := self._abbreviated(elided.group(1), leading_only=True, shortest=3):
+                found.add(short)
         return found
 
     def medicines_named(self, text: str) -> set[str]:
@@ -339,10 +347,10 @@ class CorpusProfile:
             return cls()
         return cls(documents, set(data.get("vocabulary", [])))
 
-    def _abbreviated(self, word: str, leading_only: bool = False) -> str | None:
+    def _abbreviated(self, word: str, leading_only: bool = False, shortest: int = 4) -> str | None:
         """The term a short word abbreviates ("cipro" -> "ciprofloxacine"; of several, the leading one):
         among the long terms it starts, the one a document ranks highest; None when none does."""
-        if not 4 <= len(word) <= 7:
+        if not shortest <= len(word) <= 7:
             return None
         terms, first = self._sorted_terms, bisect_left(self._sorted_terms, word)
         starting = []
@@ -707,6 +715,9 @@ def _is_heading(line: str) -> bool:
     stripped = line.strip()
     return 0 < len(stripped) <= 100 and not stripped.endswith((".", ":", ";", ",", "!"))
 
+
+# An elided article before a word, with or without its apostrophe (SMS spelling drops it: "liso", "dla")
+ELIDED = re.compile(r"(?:l|d|qu|j)'?([^\W\d_]{3,})")
 
 # An acronym in parentheses after the words it abbreviates; the little words between them have no letter in it.
 ACRONYM = re.compile(r"\(([A-Z]{3,6})\)")

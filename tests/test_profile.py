@@ -152,6 +152,16 @@ def test_a_class_that_staff_name_in_title_topics_and_file_name_is_a_term_though_
     assert named.documents_named("un antidépresseur chez les ados ?") == ["antidepresseurs_fiche.md"]
 
 
+def test_an_article_glued_to_a_medicines_first_letters_names_it(seed):
+    """SMS spelling glues the elided article to a word and cuts it short: "liso", "l'iso" are the leading term whose
+    first letters they hold; an ordinary word after an article ("l'eau", "l'ado") names nothing."""
+    iso = seed.terms_named("isotrétinoïne")
+    assert iso
+    assert seed.terms_named("on ma dit ke liso rend sterile c vrai ?") == iso
+    assert seed.terms_named("l'iso c risqué ?") == iso
+    assert seed.terms_named("l'eau, l'ado, l'air et j'ai lu") == set()
+
+
 def test_an_acronym_a_document_defines_names_it():
     """Patients name a class by its acronym ("les IPP"): a document that defines it in parentheses after the words it
     abbreviates has it as a term; a frequent acronym (AVC, also SMS for "avec") is not, nor one whose letters are not
