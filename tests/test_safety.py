@@ -1305,6 +1305,7 @@ def test_many_pills_then_the_signs_of_an_overdose_are_a_poisoning(question, kind
         "On m'a dit qu'il ne faut surtout pas fumer avec un patch à cause du risque d'infarctus, c'est vrai ?",
         "est-ce que ce médicament peut provoquer un AVC ?",
         "les triptans soulagent le mal de tête brutal de la migraine ?",
+        "jpeu boire un verre avc ?",  # SMS: "avec" (with it), not a stroke
         "I've been on prednisone for 6 weeks. Can I get the yellow fever vaccine before my trip?",
     ],
 )

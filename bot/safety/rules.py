@@ -21,14 +21,18 @@ def rule_text(question: str) -> str:
     """
     sms = knowledge()["sms"]
     text = _REPEATS.sub(r"\1", normalize(question))
-    text = _SMS_WITH.sub("avec ", text)
+    text = _SMS_WITH_IT.sub(r"\1 avec", _SMS_WITH.sub("avec ", text))
     return _SMS_WORD.sub(lambda m: sms.get(m.group(0), m.group(0)), text)
 
 
-# "avc" before a determiner or a pronoun is "avec" in SMS spelling ("pk pas avc ma statine ?"), not a stroke (AVC)
+# "avc" before a determiner or a pronoun is "avec" in SMS spelling ("pk pas avc ma statine ?"), not a stroke (AVC);
+# so is "avc" ending a question after something one drinks or takes ("jpeu boire un verre avc ?": with it)
 _SMS_WITH = re.compile(
     r"\bavc (?=(?:ma|mon|mes|ta|ton|tes|sa|son|ses|le|la|les|un|une|des|du|lui|moi|toi|elle|eux|ca|ce|cette|cet|"
     r"nos|vos|leur|leurs|quoi|qui)\b|[ld]')"
+)
+_SMS_WITH_IT = re.compile(
+    r"\b(boire|bu|verres?|biere|vin|prendre|pris|manger|melanger|associer|ok|aussi) avc(?= ?[?!.]| *$)"
 )
 
 
