@@ -432,14 +432,17 @@ class ExtractiveAnswerer:
         return words
 
     def compose(
-        self, question: str, hits: list[Hit], lang: str = "fr", extra: list[Sentence] = ()
+        self, question: str, hits: list[Hit], lang: str = "fr", extra: list[Sentence] = (), why: bool = False
     ) -> tuple[str, list[Citation]]:
         """The answer text with [n] markers and its citations; empty when nothing supports it. When what answers the
         question best is a claim the document reports and then refutes, the first line says so. `extra` sentences
-        (a document's warning signs) are quoted after the chosen ones."""
+        (a document's warning signs) are quoted after the chosen ones. `why`: the turn asks only why, so the sentences
+        that give a reason come first."""
         chosen = self.select(question, hits)
         if not chosen:
             return "", []
+        if why:
+            chosen = self._reasons_first(question, hits, chosen)
         # a claim the patient checks, which a statement among those that answer best refutes: that one first
         denial = self._refuting(question, hits) if checks_claim(question) else None
         quoted = _as_quoted(denial, hits) if denial is not None else None  # a lead-in brings its list
@@ -463,6 +466,20 @@ class ExtractiveAnswerer:
         for sentence in chosen:
             lines.append(f"- {sentence.text} [{by_chunk[sentence.hit.chunk.chunk_id]}]")
         return "\n".join(lines), citations
+
+    def _reasons_first(self, question: str, hits: list[Hit], chosen: list[Sentence]) -> list[Sentence]:
+        """The chosen sentences, those that give a reason ("en raison d'un risque élevé de malformation") first; when
+        none does, the best-scored sentence of the passages that does, before them."""
+        reasons = [s for s in chosen if CAUSAL.search(normalize(s.text))]
+        if not reasons:
+            candidates = _candidates(hits)
+            ranked = np.argsort(self.scores(question, hits, candidates))[::-1] if candidates else []
+            best = next((candidates[i] for i in ranked if CAUSAL.search(normalize(candidates[i].text))), None)
+            if best is None:
+                return chosen
+            reasons = _as_quoted(best, hits) or [best]
+        ids = {s.sentence_id for s in reasons}
+        return [*reasons, *(s for s in chosen if s.sentence_id not in ids)]
 
     def _refuting(self, question: str, hits: list[Hit], among: int = 3) -> Sentence | None:
         """The statement that refutes what the patient checks: the best-scored refuting one ("Cette affirmation est
@@ -673,6 +690,13 @@ class DocumentRefutations:
                     lead = Sentence(0, hit, a, b)
                     found.append((lead, _list_after(lead, hits, at_most=8)))
         return found
+
+
+# A sentence that gives a reason (general French and English connectives, and the risk a rule guards against)
+CAUSAL = re.compile(
+    r"\b(en raison d|a cause d|du fait d|car|parce qu|puisqu|grace a|because|due to|owing to|as it|since it|"
+    r"risques?( eleve| important| grave)? d|exposent? a|peu(t|vent) (provoquer|entrainer|causer))"
+)
 
 
 def _is_item(sentence: Sentence) -> bool:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -16,7 +17,7 @@ from bot.lexical import LexicalIndex
 from bot.llm import LLMWriter, make_writer
 from bot.messages import message
 from bot.profile import CorpusProfile
-from bot.questions import THANKS_THEN_PLAN, is_broad, is_meta, is_precise, is_small_talk, reports_low_mood
+from bot.questions import THANKS_THEN_PLAN, asks_why, is_broad, is_meta, is_precise, is_small_talk, reports_low_mood
 from bot.retrieval import HybridRetriever, condense, focused
 from bot.safety import (
     Triage,
@@ -206,6 +207,11 @@ class Assistant:
         or, for a follow-up naming no topic, with only its thread's topic when that comes closer to a passage; and
         what the turn asks itself (that follow-up with its topic, else the query)."""
         asked = without_injection(question, profile)
+        if asks_why(question) and (said := _first_statement(history)):
+            # "pourquoi ?" asks the reason for what was just answered: searched with that statement and its question
+            earlier = [str(t.get("content", "")) for t in history or [] if t.get("role") == "user"]
+            query = f"{earlier[-1] if earlier else ''} {said} {asked}".strip()
+            return query, drop_injected(self.retriever.retrieve(query, self.settings.k)), query
         query = condense(asked, history, self.settings.history_turns, profile)
         hits = drop_injected(self.retriever.retrieve(query, self.settings.k, profile.documents_named(query)))
         alone = focused(asked, history, profile)
@@ -263,7 +269,7 @@ class Assistant:
             text, citations = self.answerer.compose_broad(query, chunks, lang, statements) if chunks else ("", [])
             if citations:
                 return text, citations
-        return self.answerer.compose(query, hits, lang)
+        return self.answerer.compose(query, hits, lang, why=asks_why(question))
 
     def _broad(self, question: str, profile: CorpusProfile) -> bool:
         """Whether the broad classifier flags a question that asks after no precise fact."""
@@ -366,6 +372,13 @@ class Assistant:
             shown += line
             yield shown, None
         yield answer.answer, answer
+
+
+def _first_statement(history: list[dict] | None) -> str:
+    """The first statement quoted in the assistant's last answer ("- <sentence> [1]"), without its marker."""
+    last = next((str(t.get("content", "")) for t in reversed(history or []) if t.get("role") == "assistant"), "")
+    found = re.search(r"^- (.+?)(?: \[\d+\])+\s*$", last, re.M)
+    return found.group(1) if found else ""
 
 
 def _closest(hits) -> float:

@@ -172,3 +172,19 @@ def checks_claim(text: str) -> bool:
 def is_yes_no(text: str) -> bool:
     """A question that expects yes or no ("Est-ce que ça fait repousser les cheveux ?")."""
     return bool(YES_NO.search(normalize(text)))
+
+
+# A turn that only asks why ("pourquoi ?", "pk ?", "why?", "how come?"): it asks the reason for what was just said.
+WHY = re.compile(
+    r"^\W*(et |mais |ah |ok |so |but )?(pourquoi|pourkoi|pkoi|pk|pq|why|how come|pour quelle raison|comment ca se fait)"
+    r"( (ca|donc|alors|so|that|is that|not|pas|exactement|exactly))?\W*$"
+)
+
+
+def asks_why(text: str) -> bool:
+    """Whether a turn asks only why, of what was said before it.
+
+    >>> asks_why("pourquoi ?"), asks_why("Why?"), asks_why("pourquoi la mésothérapie est risquée ?")
+    (True, True, False)
+    """
+    return bool(WHY.match(normalize(text)))

@@ -270,3 +270,16 @@ def test_a_broad_question_no_wording_rule_knows_is_answered_by_the_documents_par
     assert not is_broad(question)  # the wordings of bot.questions.BROAD miss it: the broad classifier finds it
     answer = assistant.ask(question)
     assert all(w in answer.answer for w in wanted), answer.answer
+
+
+def test_a_bare_why_asks_the_reason_for_what_was_just_answered(assistant):
+    """ "pourquoi ?" after an answer is searched with that answer's first statement, and the sentences that give a
+    reason come first: the reason for the contraindication in pregnancy is the risk of malformation."""
+    history = []
+    for question in ["Je commence l'isotrétinoïne, quels sont les risques ?", "Et pendant la grossesse ?"]:
+        answer = assistant.ask(question, history)
+        history += [{"role": "user", "content": question}, {"role": "assistant", "content": answer.answer}]
+    why = assistant.ask("pourquoi ?", history)
+    assert why.status == "answered"
+    first = next(line for line in why.answer.splitlines() if line.startswith("- "))
+    assert re.search(r"malformation", first, re.I)
