@@ -287,7 +287,7 @@ class Assistant:
         if probability < self.settings.urgent_documented:
             return None
         answering = [s.text for s in self.answerer.select(query, hits[:3], limit=3)]
-        return documented_emergency(probability, self.settings.urgent_documented, answering)
+        return documented_emergency(probability, self.settings.urgent_documented, answering, question)
 
     def _mood_warning(self, question: str, query: str, hits, profile: CorpusProfile, lang: str):
         """For a patient who feels down: the advice to tell the prescriber now (3114 if suicidal thoughts come) and

@@ -28,7 +28,7 @@ from bot.text import normalize, sentence_spans, stem, synonyms_of
 
 PROFILE = "profile.json"
 MASK = "ce médicament"  # what a masked text says in place of a corpus medicine
-VERSION = 17  # raised when profiling changes: a stored profile of another version is recomputed, not reused
+VERSION = 18  # raised when profiling changes: a stored profile of another version is recomputed, not reused
 # A word at or above this Zipf frequency (about once per 10^6 words) is ordinary French or English; below it, a
 # word the documents use is a term of their own (a medicine, a brand, a condition, a practice).
 COMMON_ZIPF = 3.0
@@ -69,7 +69,8 @@ ORDINARY = (
 NOT_ORDINARY = r"\b(pas|plus|jamais|non)( \w+)? (normal|habituel|frequent|attendu|benin)"
 KIND_WORDS = {
     "pregnancy": r"\b(enceinte|grossesse|foetus|embryon|malformations?|contracepti\w*|projet de grossesse)\b",
-    "poisoning": r"\b(surdosages?|surdose|intoxication|centre antipoison|prise accidentelle|trop (de|grande))\b",
+    "poisoning": r"\b(surdosages?|surdose|intoxication|centre antipoison|prise accidentelle|trop (de|grande)|par erreur|"
+    r"(pris|prise|avale)\w* (deux|2|trois|3) fois|double dose|dose double)\b",
     "stroke": r"\b(avc|accident vasculaire|infarctus|douleur thoracique|thoracique|engourdissement|paralysie|"
     r"trouble de la parole|mal de tete (brutal|violent|intense)|cephalees? (brutales?|violentes?|intenses?))\b",
     "suicide": r"\b(suicid\w*|idees noires|depressi\w*|humeur|troubles? psychiatriques?|comportement)\b",

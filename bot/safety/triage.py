@@ -184,16 +184,20 @@ def _named_kinds(status: str, scores: dict[str, float], text: str) -> list[str]:
 DOCUMENTED_KINDS = ("poisoning", "stroke", "allergy", "suicide", "infection", "red_flag", "pregnancy")
 
 
-def documented_emergency(probability: float, threshold: float, answering: list[str]) -> Triage | None:
+def documented_emergency(
+    probability: float, threshold: float, answering: list[str], question: str = ""
+) -> Triage | None:
     """Urgent when the urgent classifier gives the question at least `threshold` (though below its own threshold)
     and one of the sentences that best answer it (`answering`) tells to call emergency services: the documents say
     the patient's situation is an emergency ("En cas d'ingestion accidentelle, appelez immédiatement le 15"). The kind
-    is the one that instruction speaks of.
+    is the one the patient's `question` names, else the one that instruction speaks of.
 
     >>> documented_emergency(0.6, 0.5, ["Rangez-le hors de portée.", "En cas de surdosage, appelez le 15."]).kind
     'poisoning'
     >>> documented_emergency(0.2, 0.5, ["En cas de surdosage, appelez le 15."]) is None
     True
+    >>> documented_emergency(0.8, 0.5, ["Appelez le 15 en cas d'AVC ou de saignement."], "pris par erreur deux fois").kind
+    'poisoning'
     """
     if probability < threshold:
         return None
@@ -201,7 +205,10 @@ def documented_emergency(probability: float, threshold: float, answering: list[s
         text = normalize(sentence)
         if re.search(EMERGENCY_CALL, text):
             kinds = [k for k in DOCUMENTED_KINDS if re.search(KIND_WORDS[k], text)]
-            return Triage("urgent", kinds[0] if kinds else "generic")
+            # the patient's own words name the emergency first ("pris par erreur deux fois"): an instruction listing
+            # the signs of several emergencies does not make theirs another kind
+            asked = [k for k in DOCUMENTED_KINDS if re.search(KIND_WORDS[k], normalize(question))]
+            return Triage("urgent", next((k for k in asked if k in kinds), None) or (asked or kinds or ["generic"])[0])
     return None
 
 
