@@ -184,7 +184,7 @@ WHY = re.compile(
 def asks_why(text: str) -> bool:
     """Whether a turn asks only why, of what was said before it.
 
-    >>> asks_why("pourquoi ?"), asks_why("Why?"), asks_why("pourquoi la mésothérapie est risquée ?")
+    >>> asks_why("pourquoi ?"), asks_why("Why?"), asks_why("pourquoi ce médicament est risqué ?")
     (True, True, False)
     """
     return bool(WHY.match(normalize(text)))
