@@ -1306,6 +1306,7 @@ def test_many_pills_then_the_signs_of_an_overdose_are_a_poisoning(question, kind
         "est-ce que ce médicament peut provoquer un AVC ?",
         "les triptans soulagent le mal de tête brutal de la migraine ?",
         "jpeu boire un verre avc ?",  # SMS: "avec" (with it), not a stroke
+        "je vais prendre tous mes médicaments à la même heure, c'est possible ?",
         "I've been on prednisone for 6 weeks. Can I get the yellow fever vaccine before my trip?",
     ],
 )
@@ -1323,6 +1324,8 @@ def test_a_stroke_named_as_a_risk_hearsay_or_history_and_a_fever_named_vaccine_a
         "je crois que je fais un infarctus",
         "mal de tete d'un coup ultra violent comme jamais, rien a voir avec mes migraines",
         "ma fille de 3 ans a bu un peu du liquide de ma cigarette électronique",
+        "jen peu plu, jvé prendre ttes mes pilules de trileptal ce soir",
+        "I'm going to take all my pills tonight",
     ],
 )
 def test_signs_lived_now_stay_an_emergency_whatever_the_framing_or_the_history(question):

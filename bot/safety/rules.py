@@ -67,6 +67,10 @@ SUICIDE_SIGNS = (
     r"\b(saving|saving up|saved up|range\w*|rassembl\w*|cache\w*)\b.{0,30}\b(her|his|my|their|toutes? (mes|ses)|mes|ses)?\s?"
     r"(sleeping pills|somniferes|pills|gelules|cachets|comprimes|capsules)\b",
     r"\b(debarrasse\w*|rid) (de|of) (moi|lui|elle|me|him|her)\b",
+    # an announced intent to take all of one's pills ("je vais prendre toutes mes pilules ce soir"; SMS "jvé", "jvais")
+    r"\b(je vais|j'?vais|jvais|jve|jvai|i'?m going to|i'?m gonna|i will|i'?ll) (prendre|avaler|take|swallow) "
+    r"(toutes? |tous |all (of )?)(mes|my) (pilules|comprimes|cachets|medicaments|gelules|pills|tablets|meds|capsules)\b"
+    r"(?! (a la meme heure|en meme temps|ensemble|au (petit|meme)|at (the same time|once)|together|in the morning))",
     r"\ba quoi bon (vivre|continuer tout court|continuer a vivre)\b|\bwhat'?s the point (of|in) (living|going on|anything)\b",
     r"\b(de|a) (ne )?(plus|pas|jamais) (me|se) reveiller\b",
     r"\b(planning|planned|plan|thinking about|imagining|imagine) how (i'?d|i would|to|i could|i'?ll) (do it|end it)\b|"
