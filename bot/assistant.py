@@ -18,7 +18,7 @@ from bot.llm import LLMWriter, make_writer
 from bot.messages import message
 from bot.profile import CorpusProfile
 from bot.questions import THANKS_THEN_PLAN, asks_why, is_broad, is_meta, is_precise, is_small_talk, reports_low_mood
-from bot.retrieval import HybridRetriever, condense, focused
+from bot.retrieval import HybridRetriever, condense, focused, user_turns
 from bot.safety import (
     Triage,
     documented,
@@ -209,17 +209,23 @@ class Assistant:
         asked = without_injection(question, profile)
         if asks_why(question) and (said := _first_statement(history)):
             # "pourquoi ?" asks the reason for what was just answered: searched with that statement and its question
-            earlier = [str(t.get("content", "")) for t in history or [] if t.get("role") == "user"]
+            earlier = user_turns(history)
             query = f"{earlier[-1] if earlier else ''} {said} {asked}".strip()
-            return query, drop_injected(self.retriever.retrieve(query, self.settings.k)), query
+            return query, self._retrieve(query, profile), query
         query = condense(asked, history, self.settings.history_turns, profile)
-        hits = drop_injected(self.retriever.retrieve(query, self.settings.k, profile.documents_named(query)))
+        hits = self._retrieve(query, profile)
         alone = focused(asked, history, profile)
         if alone is not None and alone != query:
-            own = drop_injected(self.retriever.retrieve(alone, self.settings.k, profile.documents_named(alone)))
+            own = self._retrieve(alone, profile)
             if own and _closest(own) > _closest(hits) + self.settings.focus_margin:
                 return alone, own, alone
         return query, hits, alone or query
+
+    def _retrieve(self, query: str, profile: CorpusProfile) -> list:
+        """The passages of a search query, none carrying instructions to an assistant; with `named_boost`, those of the
+        documents the query names first (the profile is read only then: it is work on every question)."""
+        named = profile.documents_named(query) if self.settings.named_boost else ()
+        return drop_injected(self.retriever.retrieve(query, self.settings.k, named))
 
     def _triage(
         self,

@@ -168,13 +168,13 @@ class CorpusProfile:
                 (short := elided.group(1)) in terms
                 or (short := self._abbreviated(short, leading_only=True, shortest=3))
             ):
-                found.add(short)  # "liso", "l'iso": the article glued to a leading term's first letters (SMS)
+                found.add(short)  # "liso": the article glued to a leading term's first letters (SMS)
             elif len(word) >= 6 and not is_common(word):
                 # a misspelling keeps its first letter: "tretinoin" is another drug than its iso- form
                 close = _closest(word, tuple(t for t in terms if t[0] == word[0] and len(t) >= 6))
                 if close:
                     found.add(close)
-        for elided in re.finditer(r"\b(?:l|d|qu|j)'([^\W\d_]{3})\b", normalize(text)):  # "l'iso": too short alone
+        for elided in ELIDED_SHORT.finditer(normalize(text)):  # "l'iso"
             if short := self._abbreviated(elided.group(1), leading_only=True, shortest=3):
                 found.add(short)
         return found
@@ -551,6 +551,8 @@ def profile_document(
         for w in dict.fromkeys(w for h in headings for w in words(normalize(h)))
         if band.get(w, 0) >= HEADLINE_MIN_COUNT and not _situation_word(w)
     ]
+    # the words of its title, of its topics and of its file name: a headline word in all three is named everywhere
+    named_in = [set(words(normalize(h))) for h in (title, " ".join(map(str, topics)), headings[-1])]
     # its names: the topics staff gave, else the title's rare words and the document's most frequent ones
     weights = {w: counts.get(w, 0) + 3 * named.count(w) for w in terms[:12]}
     weights.update({w: band[w] for w in headline if w in words(normalize(title))})  # "lithium" of a file name
@@ -576,11 +578,7 @@ def profile_document(
         injected=len(re.findall(r"\b(inject\w*|piqures?|seringues?)\b", folded)) >= 5,
         medicines=medicines,
         headline=headline,
-        named_headline=[
-            w
-            for w in headline
-            if all(w in words(normalize(h)) for h in (title, " ".join(map(str, topics)), headings[-1]))
-        ],
+        named_headline=[w for w in headline if all(w in place for place in named_in)],
         stems=dict(stems),
         size=sum(all_counts.values()),
         ordinary=_sentence_stems(s for s in sentences if _calls_ordinary(normalize(s))),
@@ -717,8 +715,10 @@ def _is_heading(line: str) -> bool:
     return 0 < len(stripped) <= 100 and not stripped.endswith((".", ":", ";", ",", "!"))
 
 
-# An elided article before a word, with or without its apostrophe (SMS spelling drops it: "liso", "dla")
-ELIDED = re.compile(r"(?:l|d|qu|j)'?([^\W\d_]{3,})")
+# An elided article glued to the word, its apostrophe dropped in SMS spelling ("liso", "dla"); and one written with
+# it before a word too short to be read alone ("l'iso": words() cuts at the apostrophe)
+ELIDED = re.compile(r"(?:l|d|qu|j)([^\W\d_]{3,})")
+ELIDED_SHORT = re.compile(r"\b(?:l|d|qu|j)'([^\W\d_]{3})\b")
 
 # An acronym in parentheses after the words it abbreviates; the little words between them have no letter in it.
 ACRONYM = re.compile(r"\(([A-Z]{3,6})\)")

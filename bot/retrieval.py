@@ -35,6 +35,11 @@ class Hit:
     lexical_score: float | None = None  # BM25 score, when the lexical retriever found it
 
 
+def user_turns(history: list[dict] | None) -> list[str]:
+    """The patient's messages of a conversation's earlier turns, oldest first."""
+    return [str(t.get("content", "")) for t in history or [] if t.get("role") == "user"]
+
+
 def is_follow_up(question: str) -> bool:
     """Whether a question needs the conversation to be understood ("et pendant la grossesse ?")."""
     from bot.text import normalize

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from bot.intents import knowledge
 from bot.profile import CorpusProfile, zipf
 from bot.questions import is_broad
-from bot.retrieval import Hit
+from bot.retrieval import Hit, user_turns
 from bot.safety.rules import UNCOVERED, rule_text
 from bot.safety.topics import WORD, topics_named
 from bot.safety.triage import NO_PROFILE, without_injection
@@ -217,7 +217,7 @@ def scope_evidence(
     a question on a medicine), but an uncovered aspect is looked for in the question itself.
     """
     question = without_injection(question, profile)
-    earlier = [str(t.get("content", "")) for t in history or [] if t.get("role") == "user"]
+    earlier = user_turns(history)
     topics = topics_named(without_injection(query or question, profile), profile)
     for turn in earlier[-2:] if not topics else []:
         topics |= topics_named(turn, profile)

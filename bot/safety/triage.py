@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from bot.intents import IntentModel, knowledge
 from bot.profile import EMERGENCY_CALL, KIND_WORDS, CorpusProfile
-from bot.retrieval import Hit
+from bot.retrieval import Hit, user_turns
 from bot.safety.rules import (
     ACNE_SPOT,
     ASKS_BEFORE_USE,
@@ -216,7 +216,7 @@ def follow_up_triage(question: str, history: list[dict] | None, profile: CorpusP
     """An emergency that only the conversation reveals: "je suis super triste depuis l'arrêt" then "je crois que je
     vais le faire ce week-end". The rules read the patient's previous message and this one together; an emergency
     already told in the previous message alone was answered then and is not raised again."""
-    earlier = [str(t.get("content", "")) for t in history or [] if t.get("role") == "user"]
+    earlier = user_turns(history)
     if not earlier or rule_triage(earlier[-1], profile) is not None:
         return None
     decided = rule_triage(f"{earlier[-1]} {question}", profile)
