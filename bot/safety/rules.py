@@ -441,19 +441,19 @@ URGENT = {
         r"\b(took|taken|pris|avale) (it|them|la|le|les)? ?(\d+|two|three|four|deux|trois|quatre) (times|fois) (today|aujourd'hui|in a row|de suite|ce matin|this morning)",
         r"(pris|prendre) (toute la boite|trop de (gelules|comprimes|cachets))",
         r"\b(vient|viens|venons|viennent) d'avaler\b",
-        r"\b(toddler|child|kid|baby|bebe|enfant|fils|fille|petit|petite|\d+ ?(year|yr)s?[- ]old|\d+ ans)\b.{0,60}\b(ate|swallowed|eaten|mange|avale|croque|chewed)\b",
+        r"\b(toddler|child|kid|baby|bebe|enfant|fils|fille|petit|petite|\d+[- ]?(year|yr)s?[- ]old|\d+ ans)\b.{0,60}\b(ate|swallowed|eaten|mange|avale|croque|chewed)\b",
         # a child who drank a medicine or product (not a glass of wine at sixteen)
-        r"\b(toddler|child|kid|baby|bebe|enfant|fils|fille|\d+ ?(year|yr)s?[- ]old|\d+ ans)\b.{0,60}\b(drank|drunk|a bu|ont bu)\b"
+        r"\b(toddler|child|kid|baby|bebe|enfant|fils|fille|\d+[- ]?(year|yr)s?[- ]old|\d+ ans)\b.{0,60}\b(drank|drunk|a bu|ont bu)\b"
         r".{0,40}\b(medicament|medicine|flacon|bottle|bouteille|huiles?|oils?|sirop|syrup|produit|product|goulot|gorgee|sip|"
         r"e-?liquides?|liquides?|liquid)\b",
         r"\b(a|ont|as) mange\b.{0,30}\b(pommade|creme|gelules?|comprimes|cachets|capsules)",
         r"\b(gelules|comprimes|cachets|capsules|pills) (en moins|manquantes?|missing)\b.{0,80}\b(avale\w*|mange\w*|swallow\w*|ate)\b",
-        r"\b(toddler|child|kid|baby|bebe|enfant|fils|fille|son|daughter|\d+ ?(year|yr)s?[- ]old|\d+ ans)\b.{0,200}"
+        r"\b(toddler|child|kid|baby|bebe|enfant|fils|fille|son|daughter|\d+[- ]?(year|yr)s?[- ]old|\d+ ans)\b.{0,200}"
         r"\b(capsules?|gelules?|pills|comprimes|cachets|tablets)\b (are |sont )?(missing|manquantes?|en moins|gone)\b",
         r"\b(il|elle|he|she) (en )?(a|has) (surement|peut-etre|probablement|sans doute|probably|maybe|must have) "
         r"(avale|mange|swallowed|eaten|ate)\b",
         r"\bil (en )?manque (\d+|\d+ ou \d+|des|quelques|plusieurs|deux|trois|quatre|cinq)\b.{0,20}\b(gelules|comprimes|cachets|capsules)\b",
-        r"\b(petit|petite|bebe|enfant|fils|fille|toddler|kid|child|\d+ ans|\d+ ?(year|yr)s?[- ]old)\b.{0,80}\b(ouvert|opened|got into)\b.{0,40}"
+        r"\b(petit|petite|bebe|enfant|fils|fille|toddler|kid|child|\d+ ans|\d+[- ]?(year|yr)s?[- ]old)\b.{0,80}\b(ouvert|opened|got into)\b.{0,40}"
         r"\b(plaquette|boite|tube|gelules|capsules|pills|blister|pack|flacon|bottle)\b",
         r"\b(pris|avale|took|taken|swallowed)\b.{0,30}\b(beaucoup trop|bien trop|way too (much|many)|far too (much|many))\b",
         r"\b\d+ (gelules|comprimes|cachets|capsules|pills|tablets)\b.{0,30}\b(au lieu d'une?|instead of (one|1|my))\b",
@@ -658,7 +658,31 @@ FICTION = (
     r"(dermato\w*|medecin|docteur|doctor|pharmacien\w*|pharmacist)( fictif| fictive)?)\b"
 )
 
+# Someone else, as the target of a harm asked for ("pour que mon voisin ne se réveille plus").
+OTHER_PERSON = (
+    r"(quelqu'un|qqn|qqun|une personne|someone|somebody|a person|(mon|ma|mes|son|sa|ses|notre|le|la|my|his|her|our|the) "
+    r"(voisin\w*|mari|femme|epou\w*|copain|copine|conjoint\w*|belle-?mere|beau-?pere|patron\w*|chef|collegue\w*|coloc\w*|"
+    r"ex|prof\w*|neighbou?rs?|husband|wife|boyfriend|girlfriend|partner|boss|colleague|coworker|roommate|flatmate|"
+    r"mother-in-law|father-in-law|teacher))\b"
+)
+SECRETLY = (
+    r"(a son insu|a leur insu|sans qu'(il|elle|ils|elles) (le )?(sache|sachent|remarque\w*|s'en (rende|apercoive)\w*)|"
+    r"without (him|her|them|my \w+) (knowing|noticing)|en cachette|secretly|discretement|discreetly|en douce)"
+)
+
 REFUSED = {
+    # a medicine as a means of harming someone else: never a dose, a way or a product
+    "harm": _rx(
+        r"\b(tuer|empoisonner|assommer|droguer|endormir|kill|poison|knock out|drug)\b.{0,20}" + OTHER_PERSON,
+        r"\b(pour que|pour qu'|afin que|so that|so)\s*(il|elle|" + OTHER_PERSON + r").{0,30}"
+        r"\b(ne se reveille (plus|jamais|pas)|never wakes?|doesn'?t wake|won'?t wake|dorme pour toujours|sleeps? forever|meure|crev\w*)",
+        SECRETLY
+        + r".{0,80}\b(dans (son|sa|le|la) (cafe|verre|boisson|repas|the|soupe|biberon)|in(to)? (his|her|their) "
+        r"(drink|coffee|food|tea|meal)|lui (donner|faire prendre|mettre)|give (him|her|them)|droguer|endormir|assommer|tuer)",
+        r"\b(dans (son|sa|le|la) (cafe|verre|boisson|repas|the|soupe)|in(to)? (his|her|their) (drink|coffee|food|tea|meal))\b.{0,80}"
+        + SECRETLY,
+        r"\b(je veux|j'ai envie de|comment|pour)\s(faire du mal a|nuire a|blesser)\s" + OTHER_PERSON,
+    ),
     "purchase": _rx(
         r"(ou|comment|site|adresse|lien).{0,40}(acheter|commander|trouver|avoir|procurer|obtenir|choper|chopper|recuperer|fournir)"
         r".{0,50}(sans ordonnance|en ligne|internet|sans prescription|sans passer)",
