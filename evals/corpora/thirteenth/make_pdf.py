@@ -288,7 +288,7 @@ def build(path):
         canvas.setFont("Helvetica", 8)
         canvas.setFillColor(colors.HexColor("#666666"))
         canvas.drawString(2 * cm, 1.2 * cm, "ANSM - Fiche d'information patient - Misoprostol - août 2026")
-        canvas.drawRightString(A4[0] - 2 * cm, 1.2 * cm, "Page %d" % doc.page)
+        canvas.drawRightString(A4[0] - 2 * cm, 1.2 * cm, f"Page {doc.page}")
         canvas.restoreState()
 
     doc = SimpleDocTemplate(
