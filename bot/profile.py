@@ -156,6 +156,8 @@ class CorpusProfile:
                 found.add(word)
             elif (number := word[:-1] if word.endswith(("s", "x")) else f"{word}s") in terms:
                 found.add(number)  # "filler" of the term "fillers"
+            elif french := next((f for f in french_forms(word) if f in terms), None):
+                found.add(french)  # "zoledronic" of the term "zoledronique", "statins" of "statines"
             elif (family := self._headline_stems.get(stem(word))) or (family := self._listed_term(word)):
                 found.add(family)  # "huile" of the headline term "huiles"; "oil", whose French word is a term
             elif (not is_common(word) or (len(word) >= 5 and word not in self.vocabulary)) and (
@@ -491,6 +493,36 @@ def _common_stems() -> frozenset[str]:
 def is_common(word: str) -> bool:
     """Whether a normalised word is ordinary French or English, or an inflection of one ("affine" of "affiner")."""
     return word in _common_words() or (len(word) >= 5 and stem(word) in _common_stems())
+
+
+# The English ending of a drug, disease or practice name and its French one ("zoledronic" -> "zolédronique",
+# "statin" -> "statine", "mesotherapy" -> "mésothérapie"): general spelling, no corpus term.
+ENGLISH_ENDINGS = (
+    ("ics", "iques"),
+    ("ic", "ique"),
+    ("ins", "ines"),
+    ("in", "ine"),
+    ("oids", "oides"),
+    ("oid", "oide"),
+    ("ies", "ies"),
+    ("y", "ie"),
+    ("ysis", "yse"),
+    ("isms", "ismes"),
+    ("ism", "isme"),
+)
+
+
+def french_forms(word: str) -> list[str]:
+    """The French spellings an English word of at least six letters may have, by its ending, with and without a
+    plural "s".
+
+    >>> french_forms("zoledronic")
+    ['zoledronique', 'zoledroniques']
+    """
+    if len(word) < 6:
+        return []
+    forms = [word[: -len(en)] + fr for en, fr in ENGLISH_ENDINGS if word.endswith(en)][:1]
+    return [f for form in forms for f in (form, form.removesuffix("s") if form.endswith("s") else f"{form}s")]
 
 
 def _elided(word: str) -> bool:

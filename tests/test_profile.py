@@ -176,6 +176,21 @@ def test_an_acronym_a_document_defines_names_it():
     assert defined_acronyms(text) == ["ipp", "avc"]  # "(ANSM)" after "du site de l'agence" is no definition
 
 
+def test_an_english_name_finds_the_french_term_by_its_ending():
+    """Patients writing in English name a medicine or practice by its English spelling ("zoledronic acid",
+    "statins", "mesotherapy"): the French term with the matching ending is found; an ordinary English word whose
+    French form is no term ("pain") finds none."""
+    text = (
+        "L'acide zolédronique se donne en perfusion une fois par an. Les statines peuvent donner des douleurs "
+        "musculaires. La mésothérapie consiste en injections. " * 3
+    )
+    profile = build_profile({"os.txt": {"title": "Perfusions et statines", "text": text}})
+    assert "zoledronique" in profile.terms_named("is zoledronic acid given once a year?")
+    assert profile.documents_named("do statins cause muscle pain?") == ["os.txt"]
+    assert "mesotherapie" in profile.terms_named("is mesotherapy safe?")
+    assert profile.terms_named("the pain of the injection") <= {"injections"}
+
+
 def test_medicines_the_corpus_does_not_know_are_told_apart(second):
     assert second.unknown_terms("et le spasfon pour mes regles ?", "et le Spasfon pour mes règles ?") == ["spasfon"]
     assert second.unknown_terms("l'omeprazole avec le tramadol ?") == ["omeprazole"]  # the shape of a drug name
