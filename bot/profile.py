@@ -282,7 +282,7 @@ class CorpusProfile:
         unknown = []
         for word in dict.fromkeys(words(normalize(text))):
             # known: a word, an inflection or a lay or English word ("cortisone" for "corticoïdes") the documents use
-            if len(word) < 5 or is_common(word) or self.knows(word) or _elided(word):
+            if len(word) < 5 or is_common(word) or self.knows(word) or _elided(word) or is_compound(word):
                 continue
             if not (DRUG_SHAPE.search(word) or word in capitals):
                 continue
@@ -457,7 +457,7 @@ class CorpusProfile:
 # A WHO stem or a common ending of drug names (INN), or of disease names: general medical knowledge, no corpus
 # medicine or condition.
 MEDICINE_SHAPE = re.compile(
-    r"(profene|prazole|cilline|mycine|micine|cycline|oxacine|floxacine|azole|statine|sartan|pril|olol|dipine|"
+    r"(profene|profen|prazole|cilline|mycine|micine|cycline|oxacine|floxacine|azole|statine|sartan|pril|olol|dipine|"
     r"triptan|tidine|setron|parine|xaban|gatran|mab|nib|tinib|vir|ovir|afil|lukast|barbital|azepam|zepam|dil|"
     r"pam|lam|done|tramine|tiline|pramine|oxetine|aline|amine|ide|ine|in|ol|one|ate|ane|ex|ax|ix|yl)$"
 )
@@ -496,7 +496,7 @@ def is_common(word: str) -> bool:
 
 
 # The English ending of a drug, disease or practice name and its French one ("zoledronic" -> "zolédronique",
-# "statin" -> "statine", "mesotherapy" -> "mésothérapie"): general spelling, no corpus term.
+# "statin" -> "statine", "cryotherapy" -> "cryothérapie"): general spelling, no corpus term.
 ENGLISH_ENDINGS = (
     ("ics", "iques"),
     ("ic", "ique"),
@@ -523,6 +523,23 @@ def french_forms(word: str) -> list[str]:
         return []
     forms = [word[: -len(en)] + fr for en, fr in ENGLISH_ENDINGS if word.endswith(en)][:1]
     return [f for form in forms for f in (form, form.removesuffix("s") if form.endswith("s") else f"{form}s")]
+
+
+COMPOUND_ZIPF = 3.5  # both halves this frequent in English: "breast"+"bone", not "chicken"+"pox" nor "insu"+"lin"
+
+
+def is_compound(word: str) -> bool:
+    """Two frequent English words written as one ("breastbone", "heartburn"): no name of a medicine or condition.
+
+    >>> is_compound("breastbone"), is_compound("carbamazepine")
+    (True, False)
+    """
+    from wordfreq import zipf_frequency
+
+    return any(
+        min(zipf_frequency(word[:cut], "en"), zipf_frequency(word[cut:], "en")) >= COMPOUND_ZIPF
+        for cut in range(3, len(word) - 2)
+    )
 
 
 def _elided(word: str) -> bool:

@@ -196,6 +196,9 @@ def test_medicines_the_corpus_does_not_know_are_told_apart(second):
     assert second.unknown_terms("l'omeprazole avec le tramadol ?") == ["omeprazole"]  # the shape of a drug name
     assert second.unknown_terms("la depakine pendant la grossesse ?") == []
     assert second.unknown_terms("vu sur tiktok, c'est vrai ?") == []
+    # English: a drug's English form has its shape; two ordinary words written as one are no drug
+    assert second.unknown_terms("does ketoprofen help?") == ["ketoprofen"]
+    assert second.unknown_terms("a burning feeling behind my breastbone, heartburn?") == []
 
 
 def test_the_profile_is_stored_with_the_index_and_reused_for_unchanged_documents(tmp_path, second):
