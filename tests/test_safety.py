@@ -238,6 +238,7 @@ URGENT = [
 ]
 
 NOT_URGENT = [
+    "un peu confuse avc mal a la tete, c normal ?",  # SMS "avec" before "mal", not a stroke
     "J'ai un bouton de fièvre sur la lèvre et mes injections sont demain, je les reporte ?",
     "Je suis enceinte de 4 mois, j'avais prévu des injections pour mes rides, je peux quand même y aller ?",
     "Faut-il garder les comprimés au frigo ?",

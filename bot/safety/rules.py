@@ -25,11 +25,13 @@ def rule_text(question: str) -> str:
     return _SMS_WORD.sub(lambda m: sms.get(m.group(0), m.group(0)), text)
 
 
-# "avc" before a determiner or a pronoun is "avec" in SMS spelling ("pk pas avc ma statine ?"), not a stroke (AVC);
+# "avc" before a determiner, a pronoun or "mal" is "avec" in SMS spelling ("pk pas avc ma statine ?", "confuse avc mal
+# a la tete"), not a stroke (AVC), unless a stroke is what it follows ("un avc la semaine derniere");
 # so is "avc" ending a question after something one drinks or takes ("jpeu boire un verre avc ?": with it)
 _SMS_WITH = re.compile(
+    r"(?<!\bun )(?<!\bl')(?<!\bd')(?<!\bmon )(?<!\bson )(?<!\bfait )(?<!\bfais )(?<!\bfaire )"
     r"\bavc (?=(?:ma|mon|mes|ta|ton|tes|sa|son|ses|le|la|les|un|une|des|du|lui|moi|toi|elle|eux|ca|ce|cette|cet|"
-    r"nos|vos|leur|leurs|quoi|qui)\b|[ld]')"
+    r"nos|vos|leur|leurs|quoi|qui|mal|beaucoup|plein|trop)\b|[ld]')"
 )
 _SMS_WITH_IT = re.compile(
     r"\b(boire|bu|verres?|biere|vin|prendre|pris|manger|melanger|associer|ok|aussi) avc(?= ?[?!.]| *$)"
