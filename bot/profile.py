@@ -525,7 +525,7 @@ def french_forms(word: str) -> list[str]:
     return [f for form in forms for f in (form, form.removesuffix("s") if form.endswith("s") else f"{form}s")]
 
 
-COMPOUND_ZIPF = 3.5  # both halves this frequent in English: "breast"+"bone", not "chicken"+"pox" nor "insu"+"lin"
+COMPOUND_ZIPF = 3.5  # halves of 4+ letters this frequent in English: "breast"+"bone"; not "chicken"+"pox", "eli"+"del"
 
 
 def is_compound(word: str) -> bool:
@@ -538,7 +538,7 @@ def is_compound(word: str) -> bool:
 
     return any(
         min(zipf_frequency(word[:cut], "en"), zipf_frequency(word[cut:], "en")) >= COMPOUND_ZIPF
-        for cut in range(3, len(word) - 2)
+        for cut in range(4, len(word) - 3)
     )
 
 
