@@ -126,6 +126,8 @@ class Assistant:
             answer.latency_ms = (time.perf_counter() - started) * 1000
             return answer
         query, hits, own_question = self._search(question, history, profile)
+        # cross-lingual cosines run lower: an English question's thresholds are lowered to match
+        offset = self.settings.dense_offset_en if lang == "en" else 0.0
         # a patient who feels down, under a medicine whose document warns of mood: that warning, not the emergency
         mood = self._mood_warning(question, query, hits, profile, lang) if reports_low_mood(question) else None
         # the rules alone, not read against the patient's document: what triage weighs, and, when they see signs the
@@ -170,12 +172,12 @@ class Assistant:
         elif is_out_of_scope(
             question,
             hits,
-            self.settings.min_dense_score,
+            self.settings.min_dense_score - offset,
             self.settings.min_lexical_overlap,
             query,
             history,
             profile,
-            self.settings.min_dense_without_topic,
+            self.settings.min_dense_without_topic - offset,
         ):
             answer = Answer(question, self.out_of_scope_message(lang), "out_of_scope", [], lang=lang, hits=hits)
         else:
