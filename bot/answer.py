@@ -293,7 +293,11 @@ class ExtractiveAnswerer:
                 chosen.setdefault(part.sentence_id, part)
             sources.add(sentence.hit.chunk.chunk_id)
             statements += 1
-        ordered = sorted(chosen.values(), key=lambda s: (s.hit_rank, s.start))
+        # the passage of the sentence that answers best first, each passage's sentences in reading order
+        first = {}
+        for i in order:
+            first.setdefault(candidates[i].hit.chunk.chunk_id, len(first))
+        ordered = sorted(chosen.values(), key=lambda s: (first.get(s.hit.chunk.chunk_id, len(first)), s.start))
         return self._with_refutations(ordered)
 
     def scores(self, question: str, hits: list[Hit], sentences: list[Sentence]) -> np.ndarray:

@@ -1,7 +1,9 @@
 import re
 
+import numpy as np
 import pytest
 
+from bot.answer import _candidates
 from bot.assistant import InvalidQuestion
 from bot.indexer import read_documents
 
@@ -110,6 +112,27 @@ def test_a_list_does_not_crowd_out_the_next_best_sentence(assistant):
     assert lead_ins and len(chosen) > assistant.answerer.max_sentences
     assert len(chosen) <= assistant.answerer.max_quoted + 3  # the last statement may bring its list
     assert re.search(r"6 mois", assistant.ask(question).answer)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "how long is the initial tacrolimus treatment for vitiligo?",
+        "l'isotretinoine ça rend sterile ?? je veux des enfants plus tard moi",
+    ],
+)
+def test_the_passage_of_the_best_sentence_is_quoted_first(assistant, question):
+    """The answer opens on the passage that answers best, whatever its rank in retrieval; each passage's sentences
+    keep their reading order."""
+    hits = assistant.retriever.retrieve(question, assistant.settings.k)
+    chosen = assistant.answerer.select(question, hits)
+    candidates = _candidates(hits)
+    scores = assistant.answerer.scores(question, hits, candidates)
+    best = candidates[int(np.argmax(scores))]
+    assert chosen[0].hit.chunk.chunk_id == best.hit.chunk.chunk_id
+    for a, b in zip(chosen, chosen[1:]):
+        if a.hit.chunk.chunk_id == b.hit.chunk.chunk_id:
+            assert a.start < b.start
 
 
 @pytest.mark.parametrize(
