@@ -28,7 +28,7 @@ from bot.text import normalize, sentence_spans, stem, synonyms_of
 
 PROFILE = "profile.json"
 MASK = "ce médicament"  # what a masked text says in place of a corpus medicine
-VERSION = 18  # raised when profiling changes: a stored profile of another version is recomputed, not reused
+VERSION = 19  # raised when profiling changes: a stored profile of another version is recomputed, not reused
 # A word at or above this Zipf frequency (about once per 10^6 words) is ordinary French or English; below it, a
 # word the documents use is a term of their own (a medicine, a brand, a condition, a practice).
 COMMON_ZIPF = 3.0
@@ -79,6 +79,9 @@ KIND_WORDS = {
     "red_flag": r"\b(saignements?|hemorragi\w*|sang|jaunisse|convulsions?|effets indesirables graves|"
     r"tendon\w*|rupture|douleurs? (intenses?|brutales?))\b",
 }
+# A sentence a document opens with a warning word is an instruction it flags (general French and English).
+EMPHASIS_MARK = re.compile(r"\W*(attention|important|urgent|urgence|alerte|avertissement|mise en garde|warning)\b\W")
+EMPHASIS = 3
 # Refusals quote what the document says of the rule: a sentence with words of the refused kind and of a rule.
 RULE_WORDS = r"\b(illegal\w*|interdit\w*|seuls?|seules?|uniquement|ne (doit|doivent)|strict\w*|regles?|autoris\w*|hors|aucun cas)\b"
 REFUSAL_WORDS = {
@@ -747,14 +750,26 @@ def _instructions(sentences: list[str], kind: str, keep: int = 2) -> list[str]:
                 scored.append((acts + 2, -i, group))
                 continue
         if kind_hits and act_hits:
-            scored.append((kind_hits + act_hits, -i, [sentence]))
+            # a sentence the document flags ("ATTENTION : Si vous découvrez que vous êtes enceinte, ...") is its
+            # instruction for the case; a long one naming the kind many times (contraception, projet de grossesse)
+            # counts its kind words up to two
+            flagged = EMPHASIS if EMPHASIS_MARK.match(folded) else 0
+            scored.append((min(kind_hits, 2) + act_hits + flagged, -i, [sentence]))
         elif act_hits and sentence.rstrip().endswith(":"):
             # "Appelez immédiatement le 15 si :" and the signs it lists after it
             items = [s for s in sentences[i + 1 : i + 8] if len(s) < 200]
             listed = sum(len(re.findall(KIND_WORDS.get(kind) or REFUSAL_WORDS[kind], normalize(s))) for s in items)
             if listed:
                 scored.append((listed + act_hits, -i, [sentence, *items]))
-    return list(dict.fromkeys(s for *_, group in sorted(scored, reverse=True)[:keep] for s in group))
+    chosen: dict[str, None] = {}
+    taken = 0
+    for *_, group in sorted(scored, reverse=True):
+        if taken == keep:
+            break
+        if any(s not in chosen for s in group):  # a sentence already quoted in a section's opening counts once
+            chosen.update(dict.fromkeys(group))
+            taken += 1
+    return list(chosen)
 
 
 def _is_heading(line: str) -> bool:

@@ -93,6 +93,24 @@ def test_the_opening_of_a_section_on_an_emergency_is_its_instruction():
     assert len(pregnancy) == len(set(pregnancy))
 
 
+def test_an_instruction_the_document_flags_is_quoted_beside_its_sections_opening():
+    """A section's opening ("Grossesse : ..." then three sentences on the risk and contraception) scores first, and
+    one of its sentences must not take the second place again: the flagged "ATTENTION : Si vous découvrez que vous
+    êtes enceinte, n'arrêtez pas..." is what the patient must read."""
+    text = (
+        "Grossesse : la préparer\n"
+        "Ce médicament pris pendant la grossesse augmente le risque de malformations chez l'enfant. "
+        "Les données chez l'animal sont limitées. "
+        "Si vous envisagez une grossesse, parlez-en à votre médecin avant d'arrêter votre contraception : il pourra "
+        "adapter votre traitement, et un supplément de vitamine est recommandé au début de la grossesse. "
+        "ATTENTION : Si vous découvrez que vous êtes enceinte, n'arrêtez pas votre traitement de vous-même. "
+        "Contactez immédiatement votre médecin.\n"
+    )
+    profile = build_profile({"med.txt": {"title": "Un médicament", "text": text}})
+    pregnancy = profile.documents["med.txt"].instructions["pregnancy"]
+    assert any(s.startswith("ATTENTION : Si vous découvrez") for s in pregnancy)
+
+
 def test_misspellings_abbreviations_and_english_names_find_the_term(seed, second):
     assert seed.terms_named("c koi les effets du roacutan ?") == {"roaccutane"}
     assert seed.terms_named("isotretinoin and pregnancy") == {"isotretinoine"}
