@@ -1205,6 +1205,27 @@ def test_a_food_named_is_an_aspect_only_a_passage_naming_it_answers():
     assert "food_item" not in asked_aspects("je peux prendre un comprimé le matin ?")
 
 
+def test_which_product_is_best_is_answered_only_by_a_passage_that_compares():
+    from bot.chunking import Chunk
+    from bot.retrieval import Hit
+    from bot.safety.scope import asked_aspects, unsupported_aspect
+
+    def hits(text):
+        return [Hit(Chunk("c1", "doc.txt", "Doc", "", None, 0, len(text), text), 0.9)]
+
+    for question in ("Quel est le meilleur dentifrice blancheur du marché ?", "lekel est le mieux, le générique ?"):
+        assert "comparison" in asked_aspects(question)
+    for question in (
+        "le meilleur moment pour prendre le comprimé ?",
+        "my best friend takes it",
+        "the best time to take it",
+    ):
+        assert "comparison" not in asked_aspects(question)
+    question = "Quel est le meilleur triptan ?"
+    assert unsupported_aspect(question, hits("Les triptans se prennent au début de la crise.")) == "comparison"
+    assert unsupported_aspect(question, hits("Aucun triptan n'est plus efficace qu'un autre pour tous.")) is None
+
+
 def test_blood_pressure_or_a_torn_tendon_is_no_evidence_of_a_medicines_availability():
     from bot.chunking import Chunk
     from bot.retrieval import Hit
