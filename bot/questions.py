@@ -89,8 +89,9 @@ SOCIAL_ALONE = frozenset({"good", "fine", "got", "re"})
 # Thanks with what the patient will do next, asking nothing: "merci, j'appelle le service", "ok I'll call my GP, thanks"
 THANKS_THEN_PLAN = re.compile(
     r"^\W*(ok\w*|d'?accord|super|merci\w*|thanks?|thank you|thx)\b.{0,20}\b(je vais|jvais|j'?appelle|je l'?appelle|je prends|"
-    r"je prend|j'en parle|je contacte|i'?ll|i will|going to|gonna)\b[^?]*$|"
-    r"\b(je vais|jvais|j'?appelle|je l'?appelle|j'en parle|je contacte|i'?ll|i will)\b[^?]{0,60}\b(merci\w*|thanks?|thank you|thx)\W*$"
+    r"je prend|j'en parle|je contacte|on appelle|i'?ll|i will|going to|gonna|(i'?m|we'?re|i am|we are) calling|we'?ll)\b[^?]*$|"
+    r"\b(je vais|jvais|j'?appelle|je l'?appelle|j'en parle|je contacte|on appelle|i'?ll|i will|(i'?m|we'?re) calling|we'?ll)\b"
+    r"[^?]{0,60}\b(merci\w*|thanks?|thank you|thx)\W*$"
 )
 
 

@@ -1366,3 +1366,32 @@ def test_a_stroke_named_as_a_risk_hearsay_or_history_and_a_fever_named_vaccine_a
 def test_signs_lived_now_stay_an_emergency_whatever_the_framing_or_the_history(question):
     decided = safety.rule_triage(question)
     assert decided is not None and decided.status == "urgent"
+
+
+def test_an_acute_emergency_just_told_leads_the_next_turn_again():
+    """Il n'a aucun symptôme, on peut attendre demain ?" right after the overdose message is still that emergency;
+    a claim checked is answered by the documents, and a pregnancy's follow-ups ask about the risk."""
+    from bot.messages import message
+    from bot.safety.triage import continued_emergency
+
+    def after(key, lang="fr", **values):
+        return [
+            {"role": "user", "content": "..."},
+            {
+                "role": "assistant",
+                "content": f"{message(key, lang, **values)}\n\nD'après les documents de l'ANSM : ...",
+            },
+        ]
+
+    still = continued_emergency("il n'a aucun symptôme, on peut attendre demain ?", after("urgent_poisoning"))
+    assert still is not None and still.kind == "poisoning"
+    assert (
+        continued_emergency("he has no symptoms, is it really urgent?", after("urgent_stroke", "en")).kind == "stroke"
+    )
+    assert (
+        continued_emergency("si j'arrête tout de suite, le risque disparaît, non ?", after("urgent_poisoning")) is None
+    )
+    pregnancy = after("urgent_pregnancy", medicine="ce médicament")
+    assert continued_emergency("et pour mes futures grossesses ?", pregnancy) is None
+    ordinary = [{"role": "user", "content": "..."}, {"role": "assistant", "content": "D'après les documents : ..."}]
+    assert continued_emergency("on peut attendre demain ?", ordinary) is None

@@ -26,6 +26,7 @@ from bot.safety.scope import (
 from bot.safety.topics import names_topic, topics_named
 from bot.safety.triage import (
     Triage,
+    continued_emergency,
     documented_emergency,
     drop_injected,
     follow_up_triage,
@@ -49,6 +50,7 @@ __all__ = [
     "evidence",
     "evidence_first",
     "medicine_named",
+    "continued_emergency",
     "follow_up_triage",
     "injection_triage",
     "intent_triage",

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from bot.intents import IntentModel, knowledge
 from bot.profile import EMERGENCY_CALL, KIND_WORDS, CorpusProfile
+from bot.questions import checks_claim
 from bot.retrieval import Hit, user_turns
 from bot.safety.rules import (
     ACNE_SPOT,
@@ -221,6 +222,39 @@ def follow_up_triage(question: str, history: list[dict] | None, profile: CorpusP
         return None
     decided = rule_triage(f"{earlier[-1]} {question}", profile)
     return decided if decided is not None and decided.status == "urgent" else None
+
+
+# Emergencies that last: a patient who was just told to call 15 for an overdose, a stroke or dark thoughts is still in
+# it when they answer "il n'a aucun symptôme, on peut attendre demain ?" (a pregnancy under a medicine is no such
+# moment: its follow-ups ask about the risk)
+ACUTE_KINDS = ("suicide", "poisoning", "stroke", "allergy", "infection", "red_flag", "generic")
+
+
+def emergency_told(history: list[dict] | None) -> str | None:
+    """The kind of acute emergency the assistant's last answer opened with (its urgent message), or None."""
+    from bot.messages import message
+
+    last = next((str(t.get("content", "")) for t in reversed(history or []) if t.get("role") == "assistant"), "")
+    opening = normalize(last[:400]).lstrip("* ")
+    if not opening:
+        return None
+    for kind in ACUTE_KINDS:
+        for lang in ("fr", "en"):
+            told = normalize(message(f"urgent_{kind}", lang)).lstrip("* ")[:60]
+            if opening.startswith(told):
+                return kind
+    return None
+
+
+def continued_emergency(question: str, history: list[dict] | None) -> Triage | None:
+    """Urgent again when the assistant's last answer told an acute emergency and the patient goes on about it
+    ("il respire lentement, je fais quoi en attendant les secours ?", "he has no symptoms, is it really urgent?"):
+    the emergency message leads again. A claim checked ("si j'arrête tout de suite, le risque disparaît, non ?") is
+    answered by the documents instead."""
+    kind = emergency_told(history)
+    if kind is None or checks_claim(question):
+        return None
+    return Triage("urgent", kind)
 
 
 def intent_triage(best: tuple[str, float], urgent_margin: float, refused_margin: float) -> Triage | None:
