@@ -1395,3 +1395,15 @@ def test_an_acute_emergency_just_told_leads_the_next_turn_again():
     assert continued_emergency("et pour mes futures grossesses ?", pregnancy) is None
     ordinary = [{"role": "user", "content": "..."}, {"role": "assistant", "content": "D'après les documents : ..."}]
     assert continued_emergency("on peut attendre demain ?", ordinary) is None
+
+
+def test_a_pregnancy_planned_is_no_emergency_but_one_told_beside_the_plan_is():
+    from bot.safety.rules import rule_text
+    from bot.safety.triage import _ruled_out
+
+    planned = "Avec mon compagnon on voudrait un enfant l'an prochain, comment préparer cette grossesse ?"
+    assert _ruled_out("pregnancy", rule_text(planned), SEED)
+    assert _ruled_out("pregnancy", rule_text("we're trying to conceive, what should I know?"), SEED)
+    now = "on voulait un bebe plus tard mais mon test de grossesse est positif"
+    assert not _ruled_out("pregnancy", rule_text(now), SEED)
+    assert not _ruled_out("pregnancy", rule_text("trying to get pregnant and now I'm pregnant, what do I do?"), SEED)

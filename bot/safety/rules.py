@@ -1023,6 +1023,19 @@ CURRENT_USE = re.compile(
     r"continuer|arreter|i'?m on|i am on|i took|i'?ve been (taking|on|using)|i am taking|i'?m taking|keep taking|"
     r"stop taking|sous traitement|pendant (mon|le|ce) traitement|depuis \d|depuis (des|quelques|plusieurs))\b"
 )
+# A pregnancy planned, not begun ("avec mon compagnon on voudrait un enfant l'an prochain, comment préparer cette
+# grossesse ?"): a question on preparing it, no emergency, unless a pregnancy now is told beside it
+PLANNED = re.compile(
+    r"\b(on voudrait|nous voudrions|je voudrais|on veut|je veux|we want|i want|we'?d like|i'?d like) (un enfant|un bebe|"
+    r"avoir un (enfant|bebe)|tomber enceinte|a baby|to have a baby|to get pregnant|to start a family)\b|"
+    r"\bpreparer (cette|une|ma|la|notre) grossesse\b|\bprojet (de grossesse|bebe|d'enfant)\b|"
+    r"\benvisag\w* (une|de|la) grossesse\b|\bessa\w* d'avoir un (enfant|bebe)\b|"
+    r"\b(planning|plan) (a|to get|to become) pregnan\w*|\btrying (to conceive|for a baby|to get pregnant)\b"
+)
+PREGNANT_NOW = re.compile(
+    r"\b(je suis|j'?suis|chui|elle est) enceinte|\btest (de grossesse )?(est )?positif|\bpositive (pregnancy )?test|"
+    r"\b(i'?m|i am|she'?s|she is) pregnant\b|\bretard de regles|\b(my )?period is late\b|\blate period\b"
+)
 HYPOTHETICAL = re.compile(
     r"\b(et )?si (jamais )?(je suis|j'etais|je tombe|je tombais|elle est|on est|une femme est) enceinte|"
     r"\b(what )?if (i|she|someone|somebody|a woman|you) (am|is|get|gets|got|become|becomes|were|was) pregnant|"

@@ -35,6 +35,8 @@ from bot.safety.rules import (
     NOT_PREGNANT,
     OFF_TASK,
     PAST_RESOLVED,
+    PLANNED,
+    PREGNANT_NOW,
     PROMOTE,
     QUITTING_TREATMENT,
     REFUSED,
@@ -346,8 +348,13 @@ def _ruled_out(kind: str, text: str, profile: CorpusProfile, generic: str | None
         # a pregnancy is an emergency here under a drug the corpus calls dangerous in pregnancy, or when no corpus
         # medicine is named (the patient may be under one); not under another corpus medicine
         before_use = ASKS_BEFORE_USE.search(text) and not CURRENT_USE.search(text)
+        planned = PLANNED.search(text) and not PREGNANT_NOW.search(text)
         return bool(
-            LONG_AFTER.search(text) or _no_teratogen(text, profile) or _teratogen_denied(text, profile) or before_use
+            LONG_AFTER.search(text)
+            or _no_teratogen(text, profile)
+            or _teratogen_denied(text, profile)
+            or before_use
+            or planned
         )
     if (kind == "infection" and ACNE_SPOT.search(generic or text)) or (kind == "red_flag" and MENSTRUAL.search(text)):
         return True
