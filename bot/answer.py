@@ -738,7 +738,11 @@ RISK_WORDS = re.compile(
     r"troubles?|deces|mortel\w*|toxi\w*|complications?|surdosages?|dependance|addiction|rupture|accidents?|"
     r"infarctus|avc|suicid\w*|depressi\w*|contre-?indiqu\w*|infections?|abces|hematomes?|allergi\w*|"
     r"lesions?|saignements?|hemorragi\w*|atteintes?|neuropathies?|tendinites?|anevrismes?|cauchemars|"
-    r"agressivite|hepatique|necroses?|cicatrices?|anemies?|carences?)\b"
+    r"agressivite|hepatique|necroses?|cicatrices?|anemies?|carences?|ulceres?|inflammations?|fractures?|"
+    r"hypo[a-z]{5,}|hyper[a-z]{5,}|oedemes?|convulsions?)\b|"
+    # what a medicine "can cause": the verbs a document states a risk with
+    r"\b(peut|peuvent|pourrait|pourraient|risque de|can|may) (provoquer|entrainer|causer|favoriser|declencher|aggraver|"
+    r"faire (baisser|chuter|monter)|cause|lead to|trigger)\b"
 )
 
 _WORDS = re.compile(r"[^\W\d_][\w'’()/-]*")
