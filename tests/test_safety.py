@@ -31,6 +31,7 @@ topics_named = partial(safety.topics_named, profile=SEED)
 names_topic = partial(safety.names_topic, profile=SEED)
 
 URGENT = [
+    ("poisoning", "j'ai pris 6 comprimés de mon traitement contre la migraine aujourd'hui"),
     ("poisoning", "Ma fille de 3 ans a bu une gorgée d'huile essentielle au goulot !!!"),
     ("poisoning", "My 2 year old drank some of the cough syrup bottle"),
     ("poisoning", "My 2-year-old got hold of the syrup and drank maybe half the bottle. He seems fine and is playing."),
@@ -238,6 +239,8 @@ URGENT = [
 ]
 
 NOT_URGENT = [
+    "si on prend 4 comprimés par jour, c'est trop ?",
+    "je dois prendre 4 comprimés par jour, c'est normal ?",
     "un peu confuse avc mal a la tete, c normal ?",  # SMS "avec" before "mal", not a stroke
     "J'ai un bouton de fièvre sur la lèvre et mes injections sont demain, je les reporte ?",
     "Je suis enceinte de 4 mois, j'avais prévu des injections pour mes rides, je peux quand même y aller ?",

