@@ -258,7 +258,9 @@ class Assistant:
         # signs the patient's document calls ordinary effects, with nothing the rules read beyond them: its own
         # emergency sentence ("un gonflement important ..., avec une gêne pour respirer") asks for more than they tell
         ordinary = decided is None and signs is not None and signs.status == "urgent"
-        decided = decided or follow_up_triage(question, history, profile) or continued_emergency(question, history)
+        decided = (
+            decided or follow_up_triage(question, history, profile) or continued_emergency(question, history, profile)
+        )
         if not low_mood and not ordinary:
             decided = decided or self._documented_emergency(question, query, hits, profile)
         if decided is not None and decided.kind == "dose" and documented("dose", query, hits, profile):

@@ -1398,6 +1398,11 @@ def test_an_acute_emergency_just_told_leads_the_next_turn_again():
     assert continued_emergency("et pour mes futures grossesses ?", pregnancy) is None
     ordinary = [{"role": "user", "content": "..."}, {"role": "assistant", "content": "D'après les documents : ..."}]
     assert continued_emergency("on peut attendre demain ?", ordinary) is None
+    # another medicine than the one the emergency was about starts a new topic
+    overdose = after("urgent_poisoning")
+    overdose[0]["content"] = "mon fils a avalé 5 gélules de Roaccutane"
+    assert continued_emergency("et la mésothérapie, c'est dangereux ?", overdose, SEED) is None
+    assert continued_emergency("il va bien, on attend ?", overdose, SEED) is not None
 
 
 def test_a_pregnancy_planned_is_no_emergency_but_one_told_beside_the_plan_is():

@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass
 
 from bot.intents import IntentModel, knowledge
+from bot.messages import message
 from bot.profile import EMERGENCY_CALL, KIND_WORDS, CorpusProfile
 from bot.questions import checks_claim
 from bot.retrieval import Hit, user_turns
@@ -234,8 +235,6 @@ ACUTE_KINDS = ("suicide", "poisoning", "stroke", "allergy", "infection", "red_fl
 
 def emergency_told(history: list[dict] | None) -> str | None:
     """The kind of acute emergency the assistant's last answer opened with (its urgent message), or None."""
-    from bot.messages import message
-
     last = next((str(t.get("content", "")) for t in reversed(history or []) if t.get("role") == "assistant"), "")
     opening = normalize(last[:400]).lstrip("* ")
     if not opening:
@@ -248,14 +247,19 @@ def emergency_told(history: list[dict] | None) -> str | None:
     return None
 
 
-def continued_emergency(question: str, history: list[dict] | None) -> Triage | None:
+def continued_emergency(
+    question: str, history: list[dict] | None, profile: CorpusProfile = NO_PROFILE
+) -> Triage | None:
     """Urgent again when the assistant's last answer told an acute emergency and the patient goes on about it
     ("il respire lentement, je fais quoi en attendant les secours ?", "he has no symptoms, is it really urgent?"):
     the emergency message leads again. A claim checked ("si j'arrête tout de suite, le risque disparaît, non ?") is
-    answered by the documents instead."""
+    answered by the documents instead, and so is a question on another medicine than the one the patient spoke of."""
     kind = emergency_told(history)
     if kind is None or checks_claim(question):
         return None
+    named, earlier = set(profile.documents_named(question)), user_turns(history)
+    if named and earlier and not named & set(profile.documents_named(earlier[-1])):
+        return None  # a new topic
     return Triage("urgent", kind)
 
 
