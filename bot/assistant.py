@@ -326,7 +326,7 @@ class Assistant:
         folded = question.lower()
         if is_meta(question):
             return message("small_talk_meta", lang, covered=self._covered(lang))
-        if any(w in folded for w in ("merci", "thank", "thx", "mercii")):
+        if any(w in folded for w in ("merci", "thank", "thx", "mercii")) or re.search(r"\b(mrc|mci|mrci|ty)\b", folded):
             return message("small_talk_thanks", lang)
         farewells = (
             "revoir",

@@ -78,7 +78,7 @@ def reports_low_mood(text: str) -> bool:
 
 
 SOCIAL = frozenset(
-    """bonjour bonsoir salut coucou hello hi hey merci mercii thanks thank thx ty ok okay oki okk k kk dac daccord
+    """bonjour bonsoir salut coucou hello hi hey merci mercii mrc mci mrci thanks thank thx ty ok okay oki okk k kk dac daccord
     accord bye goodbye revoir super top parfait cool genial nickel slt cc bjr bsr great nice perfect alright ciao
     tchao yo wesh entendu compris lol mdr bientot adieu rassure rassurant journee soiree weekend cheers bisous""".split()
 )

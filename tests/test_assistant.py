@@ -137,7 +137,13 @@ def test_the_passage_of_the_best_sentence_is_quoted_first(assistant, question):
 
 @pytest.mark.parametrize(
     ("text", "starts"),
-    [("bonne soirée", "Au revoir"), ("Bonne nuit, merci", "Avec plaisir"), ("bonjour", "Bonjour"), ("ok", "Très bien")],
+    [
+        ("bonne soirée", "Au revoir"),
+        ("Bonne nuit, merci", "Avec plaisir"),
+        ("bonjour", "Bonjour"),
+        ("ok", "Très bien"),
+        ("mrc bcp", "Avec plaisir"),
+    ],
 )
 def test_small_talk_gets_the_reply_of_its_kind(assistant, text, starts):
     answer = assistant.ask(text)
