@@ -1396,6 +1396,7 @@ def test_an_acute_emergency_just_told_leads_the_next_turn_again():
     )
     pregnancy = after("urgent_pregnancy", medicine="ce médicament")
     assert continued_emergency("et pour mes futures grossesses ?", pregnancy) is None
+    assert continued_emergency("je vais arrêter le traitement tout de suite alors", pregnancy).kind == "pregnancy"
     ordinary = [{"role": "user", "content": "..."}, {"role": "assistant", "content": "D'après les documents : ..."}]
     assert continued_emergency("on peut attendre demain ?", ordinary) is None
     # another medicine than the one the emergency was about starts a new topic

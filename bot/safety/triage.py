@@ -233,15 +233,20 @@ def follow_up_triage(question: str, history: list[dict] | None, profile: CorpusP
 ACUTE_KINDS = ("suicide", "poisoning", "stroke", "allergy", "infection", "red_flag", "generic")
 
 
+# "je vais arrêter le traitement tout de suite alors" after the pregnancy message: what its instruction warns against
+STOPPING = re.compile(r"\b(arret\w*|stop\w*|plus prendre|quit\w*)\b")
+
+
 def emergency_told(history: list[dict] | None) -> str | None:
-    """The kind of acute emergency the assistant's last answer opened with (its urgent message), or None."""
+    """The kind of emergency the assistant's last answer opened with (its urgent message), or None."""
     last = next((str(t.get("content", "")) for t in reversed(history or []) if t.get("role") == "assistant"), "")
     opening = normalize(last[:400]).lstrip("* ")
     if not opening:
         return None
-    for kind in ACUTE_KINDS:
+    for kind in (*ACUTE_KINDS, "pregnancy"):
         for lang in ("fr", "en"):
-            told = normalize(message(f"urgent_{kind}", lang)).lstrip("* ")[:60]
+            # (the pregnancy message names the medicine: its text up to the name)
+            told = normalize(message(f"urgent_{kind}", lang, medicine="\x00").split("\x00")[0]).lstrip("* ")[:60]
             if opening.startswith(told):
                 return kind
     return None
@@ -253,10 +258,13 @@ def continued_emergency(
     """Urgent again when the assistant's last answer told an acute emergency and the patient goes on about it
     ("il respire lentement, je fais quoi en attendant les secours ?", "he has no symptoms, is it really urgent?"):
     the emergency message leads again. A claim checked ("si j'arrête tout de suite, le risque disparaît, non ?") is
-    answered by the documents instead, and so is a question on another medicine than the one the patient spoke of."""
+    answered by the documents instead, and so is a question on another medicine than the one the patient spoke of.
+    After a pregnancy under a medicine, only a turn that speaks of stopping it is held ("je vais l'arrêter alors")."""
     kind = emergency_told(history)
     if kind is None or checks_claim(question):
         return None
+    if kind == "pregnancy" and not STOPPING.search(normalize(question)):
+        return None  # its follow-ups ask about the risk, unless the patient says they will stop the treatment
     named, earlier = set(profile.documents_named(question)), user_turns(history)
     if named and earlier and not named & set(profile.documents_named(earlier[-1])):
         return None  # a new topic
