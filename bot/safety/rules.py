@@ -668,11 +668,12 @@ FICTION = (
 OTHER_PERSON = (
     r"(quelqu'un|qqn|qqun|une personne|someone|somebody|a person|(mon|ma|mes|son|sa|ses|notre|le|la|my|his|her|our|the) "
     r"(voisin\w*|mari|femme|epou\w*|copain|copine|conjoint\w*|belle-?mere|beau-?pere|patron\w*|chef|collegue\w*|coloc\w*|"
-    r"ex|prof\w*|neighbou?rs?|husband|wife|boyfriend|girlfriend|partner|boss|colleague|coworker|roommate|flatmate|"
-    r"mother-in-law|father-in-law|teacher))\b"
+    r"ex|prof\w*|neveu|niece|cousin\w*|neighbou?rs?|husband|wife|boyfriend|girlfriend|partner|boss|colleague|coworker|"
+    r"roommate|flatmate|mother-in-law|father-in-law|teacher|nephew))\b"
 )
 SECRETLY = (
     r"(a son insu|a leur insu|sans qu'(il|elle|ils|elles) (le )?(sache|sachent|remarque\w*|s'en (rende|apercoive)\w*)|"
+    r"sans que (mon|ma|son|sa|le|la|leur|ses|mes) \w+ (le )?(sache|remarque)|"
     r"without (him|her|them|my \w+) (knowing|noticing)|en cachette|secretly|discretement|discreetly|en douce)"
 )
 
@@ -685,9 +686,14 @@ REFUSED = {
         SECRETLY
         + r".{0,80}\b(dans (son|sa|le|la) (cafe|verre|boisson|repas|the|soupe|biberon)|in(to)? (his|her|their) "
         r"(drink|coffee|food|tea|meal)|lui (donner|faire prendre|mettre)|give (him|her|them)|droguer|endormir|assommer|tuer)",
-        r"\b(dans (son|sa|le|la) (cafe|verre|boisson|repas|the|soupe)|in(to)? (his|her|their) (drink|coffee|food|tea|meal))\b.{0,80}"
+        r"\b(dans (son|sa|le|la) (cafe|verre|boisson|repas|the|soupe|biberon)|in(to)? (his|her|their) (drink|coffee|food|tea|meal))\b.{0,80}"
         + SECRETLY,
         r"\b(je veux|j'ai envie de|comment|pour)\s(faire du mal a|nuire a|blesser)\s" + OTHER_PERSON,
+        # revenge, or someone driven mad or made to lose a pregnancy without knowing
+        r"\b(me venger|pour me venger|se venger|vengeance|revenge|get back at)\b",
+        r"\b(rendre|make)\s" + OTHER_PERSON + r"\s(fou|folle|dingue|malade|crazy|sick|ill)\b",
+        r"\b(dans (son|sa|le|la) (cafe|verre|boisson|repas|the|soupe|biberon)|in(to)? (his|her|their) (drink|coffee|food|tea|meal))"
+        r"\b.{0,80}\b(perde|perdre|lose) (le|son|the|her) (bebe|baby)\b",
     ),
     "purchase": _rx(
         r"(ou|comment|site|adresse|lien).{0,40}(acheter|commander|trouver|avoir|procurer|obtenir|choper|chopper|recuperer|fournir)"
