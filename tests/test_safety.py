@@ -1408,6 +1408,9 @@ def test_an_acute_emergency_just_told_leads_the_next_turn_again():
     overdose[0]["content"] = "mon fils a avalé 5 gélules de Roaccutane"
     assert continued_emergency("et la mésothérapie, c'est dangereux ?", overdose, SEED) is None
     assert continued_emergency("il va bien, on attend ?", overdose, SEED) is not None
+    # a question on something else than the emergency itself, and a pregnancy's stop said of someone else
+    assert continued_emergency("et pendant la grossesse ?", after("urgent_red_flag")) is None
+    assert continued_emergency("if she stops it as soon as she knows, the risk is gone right?", pregnancy) is None
 
 
 def test_a_pregnancy_planned_is_no_emergency_but_one_told_beside_the_plan_is():

@@ -234,7 +234,15 @@ ACUTE_KINDS = ("suicide", "poisoning", "stroke", "allergy", "infection", "red_fl
 
 
 # "je vais arrêter le traitement tout de suite alors" after the pregnancy message: what its instruction warns against
-STOPPING = re.compile(r"\b(arret\w*|stop\w*|plus prendre|quit\w*)\b")
+STOPPING = re.compile(
+    r"\b(je vais|jvais|je l'?|j'|on va|i'?ll|i will|i'?m going to|gonna|i'?m)\b.{0,20}\b(arret\w*|stop\w*|quit\w*)\b"
+)
+# What a patient says of the emergency itself after being told to call: whether to wait, cancel, how the person is
+STILL_IN_IT = re.compile(
+    r"\b(attend\w*|wait\w*|urgen\w*|grave|serious|appel\w*|call\w*|annul\w*|cancel\w*|secours|ambulance|samu|15|112|"
+    r"hopital|hospital|en attendant|meanwhile|symptom\w*|signes?|signs?|va bien|fine|okay|normal|l'air|seems?|respir\w*|"
+    r"breath\w*|reveill\w*|wak\w*|conscien\w*|yeux|eyes|better|mieux|pire|worse)\b"
+)
 
 
 def emergency_told(history: list[dict] | None) -> str | None:
@@ -259,12 +267,16 @@ def continued_emergency(
     ("il respire lentement, je fais quoi en attendant les secours ?", "he has no symptoms, is it really urgent?"):
     the emergency message leads again. A claim checked ("si j'arrête tout de suite, le risque disparaît, non ?") is
     answered by the documents instead, and so is a question on another medicine than the one the patient spoke of.
-    After a pregnancy under a medicine, only a turn that speaks of stopping it is held ("je vais l'arrêter alors")."""
+    The turn must speak of the emergency itself (waiting, calling, how the person is); after a pregnancy under a
+    medicine, only a turn that says the patient will stop it is held ("je vais l'arrêter alors")."""
     kind = emergency_told(history)
     if kind is None or checks_claim(question):
         return None
-    if kind == "pregnancy" and not STOPPING.search(normalize(question)):
+    folded = normalize(question)
+    if kind == "pregnancy" and not STOPPING.search(folded):
         return None  # its follow-ups ask about the risk, unless the patient says they will stop the treatment
+    if kind != "pregnancy" and not STILL_IN_IT.search(folded):
+        return None  # another question ("et pendant la grossesse ?"), not the emergency itself
     named, earlier = set(profile.documents_named(question)), user_turns(history)
     if named and earlier and not named & set(profile.documents_named(earlier[-1])):
         return None  # a new topic
