@@ -18,7 +18,7 @@ from bot.llm import LLMWriter, make_writer
 from bot.messages import message
 from bot.profile import CorpusProfile
 from bot.questions import THANKS_THEN_PLAN, asks_why, is_broad, is_meta, is_precise, is_small_talk, reports_low_mood
-from bot.retrieval import HybridRetriever, condense, focused, user_turns
+from bot.retrieval import HybridRetriever, condense, focused, last_answer, user_turns
 from bot.safety import (
     Triage,
     continued_emergency,
@@ -387,8 +387,7 @@ class Assistant:
 
 def _first_statement(history: list[dict] | None) -> str:
     """The first statement quoted in the assistant's last answer ("- <sentence> [1]"), without its marker."""
-    last = next((str(t.get("content", "")) for t in reversed(history or []) if t.get("role") == "assistant"), "")
-    found = re.search(r"^- (.+?)(?: \[\d+\])+\s*$", last, re.M)
+    found = re.search(r"^- (.+?)(?: \[\d+\])+\s*$", last_answer(history), re.M)
     return found.group(1) if found else ""
 
 

@@ -285,10 +285,10 @@ class CorpusProfile:
         unknown = []
         for word in dict.fromkeys(words(normalize(text))):
             # known: a word, an inflection or a lay or English word ("cortisone" for "corticoïdes") the documents use
-            if len(word) < 5 or is_common(word) or self.knows(word) or _elided(word) or is_compound(word):
+            if len(word) < 5 or is_common(word) or self.knows(word) or _elided(word):
                 continue
-            if not (DRUG_SHAPE.search(word) or word in capitals):
-                continue
+            if not (DRUG_SHAPE.search(word) or word in capitals) or is_compound(word):
+                continue  # (the compound check, word frequencies for each cut, only for the words shaped like a name)
             if _closest(word, self._near_vocabulary(word)) or self.terms_named(word):
                 continue
             unknown.append(word)

@@ -40,6 +40,11 @@ def user_turns(history: list[dict] | None) -> list[str]:
     return [str(t.get("content", "")) for t in history or [] if t.get("role") == "user"]
 
 
+def last_answer(history: list[dict] | None) -> str:
+    """The assistant's last message of a conversation's earlier turns ("" when there is none)."""
+    return next((str(t.get("content", "")) for t in reversed(history or []) if t.get("role") == "assistant"), "")
+
+
 def is_follow_up(question: str) -> bool:
     """Whether a question needs the conversation to be understood ("et pendant la grossesse ?")."""
     from bot.text import normalize

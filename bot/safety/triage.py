@@ -5,12 +5,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from bot.intents import IntentModel, knowledge
 from bot.messages import message
 from bot.profile import EMERGENCY_CALL, KIND_WORDS, CorpusProfile
 from bot.questions import checks_claim
-from bot.retrieval import Hit, user_turns
+from bot.retrieval import Hit, last_answer, user_turns
 from bot.safety.rules import (
     ACNE_SPOT,
     ASKS_BEFORE_USE,
@@ -228,8 +229,8 @@ def follow_up_triage(question: str, history: list[dict] | None, profile: CorpusP
 
 
 # Emergencies that last: a patient who was just told to call 15 for an overdose, a stroke or dark thoughts is still in
-# it when they answer "il n'a aucun symptôme, on peut attendre demain ?" (a pregnancy under a medicine is no such
-# moment: its follow-ups ask about the risk)
+# it when they answer "il n'a aucun symptôme, on peut attendre demain ?" (a pregnancy under a medicine is held only
+# when the patient says they will stop it: its other follow-ups ask about the risk)
 ACUTE_KINDS = ("suicide", "poisoning", "stroke", "allergy", "infection", "red_flag", "generic")
 
 
@@ -245,19 +246,23 @@ STILL_IN_IT = re.compile(
 )
 
 
+@lru_cache(maxsize=1)
+def _urgent_openings() -> tuple[tuple[str, str], ...]:
+    """(kind, the normalised start of its urgent message) for each kind and language, read once: the pregnancy
+    message names the medicine, so its text up to the name."""
+    return tuple(
+        (kind, normalize(message(f"urgent_{kind}", lang, medicine="\x00").split("\x00")[0]).lstrip("* ")[:60])
+        for kind in (*ACUTE_KINDS, "pregnancy")
+        for lang in ("fr", "en")
+    )
+
+
 def emergency_told(history: list[dict] | None) -> str | None:
     """The kind of emergency the assistant's last answer opened with (its urgent message), or None."""
-    last = next((str(t.get("content", "")) for t in reversed(history or []) if t.get("role") == "assistant"), "")
-    opening = normalize(last[:400]).lstrip("* ")
+    opening = normalize(last_answer(history)[:400]).lstrip("* ")
     if not opening:
         return None
-    for kind in (*ACUTE_KINDS, "pregnancy"):
-        for lang in ("fr", "en"):
-            # (the pregnancy message names the medicine: its text up to the name)
-            told = normalize(message(f"urgent_{kind}", lang, medicine="\x00").split("\x00")[0]).lstrip("* ")[:60]
-            if opening.startswith(told):
-                return kind
-    return None
+    return next((kind for kind, told in _urgent_openings() if opening.startswith(told)), None)
 
 
 def continued_emergency(
