@@ -75,6 +75,8 @@ KIND_WORDS = {
     r"trouble de la parole|mal de tete (brutal|violent|intense)|cephalees? (brutales?|violentes?|intenses?))\b",
     "suicide": r"\b(suicid\w*|idees noires|depressi\w*|humeur|troubles? psychiatriques?|comportement)\b",
     "allergy": r"\b(allergi\w*|anaphyla\w*|oedeme|urticaire|gonflement du visage|difficultes? a respirer)\b",
+    "faint": r"\b(malaises?|perte de connaissance|syncopes?|evanoui\w*|palpitations?|rythme cardiaque|troubles? du rythme|"
+    r"battements? (du coeur )?irreguliers?)\b",
     "infection": r"\b(infections?|infectieux|abces|fievre|rougeur)\b",
     "red_flag": r"\b(saignements?|hemorragi\w*|sang|jaunisse|convulsions?|effets indesirables graves|"
     r"tendon\w*|rupture|douleurs? (intenses?|brutales?))\b",

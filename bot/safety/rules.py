@@ -411,12 +411,6 @@ URGENT = {
         r"respire (mal|plus|plu)",
         r"choc anaphylactique",
         r"\bgorge (qui )?(se )?serre|\burticaire\b.{0,60}(gorge|respir|levres|visage)|\bhives\b.{0,60}(throat|breath|lips|face)",
-        r"\b(fais|fait|faire|fait|refais) (un|une) (malaise|syncope)",
-        r"\b(je me sens|elle se sent|il se sent) partir\b",
-        r"\bevanoui",
-        r"\b(coeur|palpitations?).{0,30}(bat (tres |trop )?(vite|fort)|s'emballe|cogne)",
-        r"\b(heart).{0,20}(racing|pounding)",
-        r"\b(faint|fainted|fainting|passed out|about to pass out|collapse|collapsed)\b",
         r"anaphyla",
         r"(swollen|swelling|swell).{0,40}(face|throat|lips|tongue|eyelids)",
         r"(face|throat|lips|tongue).{0,40}(swollen|swelling|swell)",
@@ -486,6 +480,19 @@ URGENT = {
         r"\b(troubles? de la parole|parle de travers|bouche de travers|bouche (tordue|deformee)|visage (deforme|paralyse))\b",
         r"\b(slurred|slurring|trouble (speaking|talking)|can'?t (speak|talk) (properly|clearly|right)|words (came|come) out wrong)\b",
         r"\b(face|mouth) (is |was )?(droop\w*|crooked|lopsided)\b",
+    ),
+    # fainting, or a heart that races or stumbles: its own emergency (15), not an allergy unless the allergy's signs
+    # are there too (checked first), nor an overdose or a heart attack that explains it
+    "faint": _rx(
+        r"\b(fais|fait|faire|fait|refais) (un|une|des) (malaises?|syncopes?)",
+        r"\b(je me sens|elle se sent|il se sent) partir\b",
+        r"\bevanoui",
+        r"\bperdu connaissance|\bperte de connaissance",
+        r"\b(coeur|palpitations?).{0,30}(bat (tres |trop )?(vite|fort)|s'emballe|cogne)",
+        r"\b(coeur|heart).{0,30}\b(irregul\w*|bat (de travers|n'importe comment)|skipping|skips)\b",
+        r"\birregular heart ?beat|\bheart ?beat\b.{0,20}\birregular",
+        r"\b(heart).{0,20}(racing|pounding)",
+        r"\b(faint|fainted|fainting|passed out|about to pass out|collapse|collapsed)\b",
     ),
     "red_flag": _rx(
         r"\b(je |j)?saign\w* (des|du|de la) (gencives?|nez)\b|\bbleeding (gums|from (my|the) (gums|nose))\b",
@@ -619,6 +626,27 @@ STROKE_HISTORY = _rx(
     r"plusieurs) (ans?|annees?|mois)|en (19|20)\d\d|\d+ (years?|months?) ago|(a|one|two|three|few) (years?|months?) ago|"
     r"l'an dernier|l'annee derniere|last year)\b",
     r"\b(antecedents? d'|history of |deja (fait|eu) (un |une )?|already had (a )?)(avc|infarctus|crise cardiaque|stroke|heart attack)\b",
+)
+
+# How long ago something happened: months or years (a patient's history, not what happens now).
+LONG_AGO = (
+    r"((il )?y a|ya) (\d+|un|une|deux|trois|quatre|cinq|dix|quelques|plusieurs) (ans?|annees?|mois)|en (19|20)\d\d|"
+    r"\d+ (years?|months?) ago|(a|one|two|three|few|several) (years?|months?) ago|years ago|l'an (dernier|passe)|"
+    r"l'annee (derniere|passee)|last year|quand j'etais (jeune|ado\w*|petite?|enfant|etudiante?)|when i was (young|a teen\w*|a kid)"
+)
+# A depression or a fainting fit of months or years ago: the patient's history, which the documents may speak of
+# ("antécédents de dépression"), not distress or a collapse now. Never applied to the rules' own suicidal words.
+PAST_EPISODE = _rx(
+    r"\b(depression|deprime\w*|depressed|depressive|burn-?out|malaises?|syncopes?|evanoui\w*|fainted|fainting)\b.{0,40}"
+    rf"\b({LONG_AGO})\b",
+    r"\b(antecedents? de|history of|deja (fait|eu)|already had) (une |un |a )?(depression|malaises?|syncopes?|burn-?out)\b",
+)
+
+# What happens now, beside a history: "j'en ai déjà fait un il y a 2 ans, et là je viens d'en refaire un".
+HAPPENING_NOW = _rx(
+    r"\b(je viens de|viens d'|vient de|venons de|(et )?la (je|j'|il|elle)|en ce moment|maintenant|tout a l'heure|ce matin|"
+    r"ce soir|hier|depuis (hier|ce matin|ce soir|\d+ (min\w*|heures?|h|jours?))|just|right now|today|aujourd'hui|"
+    r"this morning|tonight)\b"
 )
 
 # A dose asked for an aesthetic or other unauthorised purpose is refused; "low-dose" in a sentence is not a request.

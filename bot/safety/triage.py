@@ -23,6 +23,7 @@ from bot.safety.rules import (
     DOSE_INFO,
     FEVER_NAMED,
     FIGURE_OF_SPEECH,
+    HAPPENING_NOW,
     HEARSAY,
     HYPOTHETICAL,
     INJECTION,
@@ -36,6 +37,7 @@ from bot.safety.rules import (
     NO_MEDICINE,
     NOT_PREGNANT,
     OFF_TASK,
+    PAST_EPISODE,
     PAST_RESOLVED,
     PLANNED,
     PREGNANT_NOW,
@@ -62,7 +64,7 @@ SELF_INJECTION = re.compile(
 @dataclass(frozen=True)
 class Triage:
     status: str  # "urgent", "refused", or "out_of_scope" for a request aimed at the assistant itself
-    kind: str  # names the message: suicide, pregnancy, infection, allergy, poisoning, red_flag, prescription, dose, purchase, injection
+    kind: str  # names the message: suicide, pregnancy, infection, allergy, faint, poisoning, red_flag, prescription, dose, purchase, injection
 
     @property
     def message_key(self) -> str:
@@ -70,7 +72,7 @@ class Triage:
 
 
 # Emergencies that a healed past makes a question on a risk, not a report.
-PAST_KINDS = ("infection", "allergy")
+PAST_KINDS = ("infection", "allergy", "faint")
 
 
 def triage(
@@ -122,8 +124,12 @@ def triage(
         unnamed = not scores.urgent and kind == "suicide" and decided.kind != "suicide"
         # "I'll just stop taking it if it doesn't work" names the treatment as what would end; "this is literally
         # killing me lol" is said of acne
+        # "g fé une dépression ya 10 ans, le Lariam c possible ?" asks about the patient's history (the rules, read
+        # first, still catch suicidal words)
         unnamed = (
-            unnamed or kind == "suicide" and bool(QUITTING_TREATMENT.search(text) or FIGURE_OF_SPEECH.search(text))
+            unnamed
+            or kind == "suicide"
+            and bool(QUITTING_TREATMENT.search(text) or FIGURE_OF_SPEECH.search(text) or _history_only(text))
         )
         return None if denied or unnamed else Triage("urgent", kind)
     # "un bon dermato sur Bordeaux qui prescrit ?" asks what the documents do not cover: out of scope, never refused
@@ -186,7 +192,7 @@ def _named_kinds(status: str, scores: dict[str, float], text: str) -> list[str]:
 
 
 # The emergencies a document's instruction can name, most specific first (pregnancy has its own rules).
-DOCUMENTED_KINDS = ("poisoning", "stroke", "allergy", "suicide", "infection", "red_flag", "pregnancy")
+DOCUMENTED_KINDS = ("poisoning", "stroke", "allergy", "faint", "suicide", "infection", "red_flag", "pregnancy")
 
 
 def documented_emergency(
@@ -231,7 +237,7 @@ def follow_up_triage(question: str, history: list[dict] | None, profile: CorpusP
 # Emergencies that last: a patient who was just told to call 15 for an overdose, a stroke or dark thoughts is still in
 # it when they answer "il n'a aucun symptôme, on peut attendre demain ?" (a pregnancy under a medicine is held only
 # when the patient says they will stop it: its other follow-ups ask about the risk)
-ACUTE_KINDS = ("suicide", "poisoning", "stroke", "allergy", "infection", "red_flag", "generic")
+ACUTE_KINDS = ("suicide", "poisoning", "stroke", "allergy", "faint", "infection", "red_flag", "generic")
 
 
 # "je vais arrêter le traitement tout de suite alors" after the pregnancy message: what its instruction warns against
@@ -296,8 +302,11 @@ def intent_triage(best: tuple[str, float], urgent_margin: float, refused_margin:
 
 
 def is_off_task(question: str) -> bool:
-    """A request that is no question on medicines (a poem, a recipe): out of scope, never triaged by similarity."""
-    return bool(OFF_TASK.search(rule_text(question)))
+    """A request that is no question on medicines (a poem, a recipe), or for a diagnosis of the patient ("mal au ventre
+    depuis hier, est-ce que j'ai un ulcère ?", bot/safety.yaml aspect `diagnosis`): out of scope, never triaged by
+    similarity (the rules still catch the signs of an emergency)."""
+    text = rule_text(question)
+    return bool(OFF_TASK.search(text)) or any(re.search(p, text) for p in knowledge()["aspects"]["diagnosis"]["ask"])
 
 
 # Emergencies whose signs a document may call the ordinary effects of its medicine or practice (swelling and bruises
@@ -389,7 +398,14 @@ def _ruled_out(kind: str, text: str, profile: CorpusProfile, generic: str | None
         return True
     if kind == "stroke" and STROKE_HISTORY.search(text) and not LIVED["stroke"].search(text):
         return True  # a stroke or heart attack of years ago: the patient's history
+    if kind == "faint" and _history_only(text):
+        return True  # a fainting fit of years ago: the patient's history
     return kind in PAST_KINDS and bool(PAST_RESOLVED.search(text))
+
+
+def _history_only(text: str) -> bool:
+    """Whether a normalised text tells of a past episode (a depression, a fainting fit years ago) and of nothing now."""
+    return bool(PAST_EPISODE.search(text)) and not HAPPENING_NOW.search(text)
 
 
 def _elsewhere(text: str, profile: CorpusProfile) -> bool:
