@@ -1360,13 +1360,6 @@ def test_a_fainting_fit_of_years_ago_is_history_unless_one_happens_now(question,
     assert (decided is not None and decided.kind == "faint") is urgent
 
 
-def test_a_past_depression_does_not_make_the_classifier_suicide_kind_but_suicidal_words_still_do(intents, settings):
-    past = "g fé une depression ya 10 ans, je peux prendre ce traitement pour le paludisme ?"
-    assert triage(past, intents, settings.urgent_margin, settings.refused_margin) is None
-    now = "g fé une depression ya 10 ans et là je pense à me suicider"
-    assert triage(now, intents, settings.urgent_margin, settings.refused_margin).kind == "suicide"
-
-
 @pytest.mark.parametrize(
     "question",
     [

@@ -57,6 +57,14 @@ def test_distress_no_rule_knows_is_urgent_and_gets_3114(intents, settings, quest
     assert decided is not None and (decided.status, decided.kind) == ("urgent", "suicide")
 
 
+@pytest.mark.parametrize("past", ["g fé une depression ya 10 ans", "I had depression years ago"])
+def test_a_past_depression_the_classifier_flags_is_history_but_suicidal_words_now_are_not(intents, settings, past):
+    assert intents.scores(SEED.masked(past)).urgent  # the classifier alone would call it distress
+    assert triage(past, intents, settings.urgent_margin, settings.refused_margin, SEED) is None
+    now = f"{past}, et là je pense à me suicider"
+    assert triage(now, intents, settings.urgent_margin, settings.refused_margin, SEED).kind == "suicide"
+
+
 @pytest.mark.parametrize("question", UNSEEN_REQUESTS)
 def test_a_request_no_rule_knows_is_refused(intents, settings, question):
     assert rule_triage(question, SEED) is None
