@@ -209,7 +209,7 @@ class Assistant:
         """The search query and its passages: the question with the conversation it follows (bot.retrieval.condense),
         or, for a follow-up naming no topic, with only its thread's topic when that comes closer to a passage; and
         what the turn asks itself (that follow-up with its topic, else the query)."""
-        asked = without_injection(question, profile)
+        asked = profile.spelled(without_injection(question, profile))
         if asks_why(question) and (said := _first_statement(history)):
             # "pourquoi ?" asks the reason for what was just answered: searched with that statement and its question
             earlier = user_turns(history)
@@ -280,7 +280,11 @@ class Assistant:
             text, citations = self.answerer.compose_broad(query, chunks, lang, statements) if chunks else ("", [])
             if citations:
                 return text, citations
-        return self.answerer.compose(query, hits, lang, why=asks_why(question))
+        # a question naming its medicine or practice is answered from that one's documents when they were retrieved:
+        # "cytotec diarhée depuis 4 jours" is not answered by the antimalarial's "pendant 4 semaines"
+        named = set(profile.documents_named(without_injection(question, profile)))
+        own = [h for h in hits if h.chunk.source in named]
+        return self.answerer.compose(query, own or hits, lang, why=asks_why(question))
 
     def _broad(self, question: str, profile: CorpusProfile) -> bool:
         """Whether the broad classifier flags a question that asks after no precise fact."""

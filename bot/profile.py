@@ -186,6 +186,26 @@ class CorpusProfile:
                 found.add(short)
         return found
 
+    def spelled(self, text: str) -> str:
+        """The text with each misspelt or shortened corpus term written as the corpus has it (normalised), for the
+        search: "cytotec diarhée" finds the passages on "diarrhée". Words the corpus uses, ordinary words and short
+        ones are left as written.
+
+        >>> CorpusProfile({"a": DocumentProfile("a", "A", terms=["diarrhee"])}, vocabulary={"diarrhee"}).spelled(
+        ...     "cytotec diarhée ?"
+        ... )
+        'cytotec diarrhee ?'
+        """
+
+        def fix(match: re.Match) -> str:
+            word = normalize(match.group(0))
+            if len(word) < 6 or word in self.vocabulary or is_common(word):
+                return match.group(0)
+            named = self.terms_named(word)
+            return next(iter(named)) if len(named) == 1 else match.group(0)
+
+        return WORD.sub(fix, text) if self.documents else text
+
     def medicines_named(self, text: str) -> set[str]:
         """The corpus medicines, brands and practices a text names (not conditions, not the publisher)."""
         return (self.terms_named(text) & self._medicines) - self.everywhere()

@@ -1027,6 +1027,23 @@ def test_more_aspects_the_corpus_does_not_cover_are_found(assistant):
     )
 
 
+def test_a_word_an_aspect_lists_that_is_a_term_of_the_document_asked_about_asks_nothing_beyond_it():
+    from bot.chunking import Chunk
+    from bot.profile import CorpusProfile, DocumentProfile
+    from bot.retrieval import Hit
+
+    text = "Prévenez le médecin si vous prenez un antibiotique de la famille des aminosides, comme la gentamicine."
+    hits = [Hit(Chunk("c1", "toxine.html", "Toxine botulique", "Avant", None, 0, len(text), text), 0.9)]
+    question = "Je suis sous gentamicine et j'ai rendez-vous pour du Botox, ça pose problème ?"
+    terms = ["toxine", "botulique", "gentamicine"]
+    words = {"toxine", "botulique", "gentamicine", "aminosides"}
+    without = CorpusProfile({"toxine.html": DocumentProfile("toxine.html", "Toxine", terms=terms)}, vocabulary=words)
+    assert safety.uncovered_aspect(question, hits, profile=without) == "other_procedures"  # another practice named
+    page = DocumentProfile("toxine.html", "Toxine", terms=[*terms, "botox"])
+    with_botox = CorpusProfile({"toxine.html": page}, vocabulary=words | {"botox"})
+    assert safety.uncovered_aspect(question, hits, profile=with_botox) is None  # the page's own product
+
+
 def test_a_price_is_answered_only_by_a_passage_that_states_one():
     from bot.chunking import Chunk
     from bot.retrieval import Hit

@@ -20,16 +20,22 @@ def asked_aspects(question: str) -> list[str]:
     return list(_aspect_evidence(question))
 
 
-def _aspect_evidence(question: str) -> dict[str, list[str]]:
+def _aspect_evidence(
+    question: str, wanted: set[str] | None = None, profile: CorpusProfile = NO_PROFILE
+) -> dict[str, list[str]]:
     """Each aspect asked, with the expressions that count as its evidence in a passage.
 
     An aspect whose `evidence` is `asked` (a symptom, say) is answered only by a passage naming the very
-    words asked: "fait tomber les cheveux ?" needs "cheveux" in a passage on the medicine asked about.
+    words asked: "fait tomber les cheveux ?" needs "cheveux" in a passage on the medicine asked about. Words that
+    are terms of the documents asked about (`wanted`, in the corpus profile) ask nothing beyond them: "Botox" on the
+    toxin's page, "diarrhée" on a sheet whose topics list it.
     """
     text = rule_text(question)
     found = {}
     for name, aspect in knowledge()["aspects"].items():
         matches = [m.group(0) for p in aspect["ask"] for m in re.finditer(p, text)]
+        if wanted and aspect["evidence"] == "asked":
+            matches = [m for m in matches if not wanted & set(profile.documents_named(m))]
         if matches:
             found[name] = (
                 [re.escape(w) for m in matches for w in [m, *synonyms_of(m)]]
@@ -55,7 +61,7 @@ def unsupported_aspect(
     topics = topics_named(question, profile) if topics is None else topics
     wanted = set(profile.documents_named(" ".join(sorted(topics))))
     passages = [normalize(h.chunk.search_text) for h in hits[:top]]
-    for name, evidence in _aspect_evidence(question).items():
+    for name, evidence in _aspect_evidence(question, wanted, profile).items():
         if not any(
             _about(_documents_before(p, found.start(), profile), wanted)
             for e in evidence
