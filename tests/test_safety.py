@@ -1021,6 +1021,9 @@ def test_more_aspects_the_corpus_does_not_cover_are_found(assistant):
     assert uncovered("Do I have to stay out of the sun on isotretinoin?") != "diagnosis"
     assert uncovered("est-ce que j'ai le droit de conduire sous isotrétinoïne ?") != "diagnosis"
     assert safety.is_off_task("mal au ventre et nausées, est-ce que j'ai un ulcère ?")
+    # a broad question on another medicine, the corpus one only its context
+    other = "Mon dermato veut d'abord essayer la doxycycline avant l'isotrétinoïne. C'est quoi les effets secondaires de la doxycycline ?"
+    assert uncovered(other) == "doxycycline"
     # a storage temperature: no seed passage gives one
     assert (
         uncovered("À quelle température faut-il conserver l'isotrétinoïne pendant le voyage ?") == "storage_temperature"

@@ -170,8 +170,10 @@ def uncovered_aspect(
     unknown = profile.unknown_terms(PURPOSE.sub(" ", text), question)
     # another medicine or condition, even beside a corpus one ("X pour la maladie de Crohn ?"); but a broad question
     # on a corpus topic asks what its documents say, whatever the condition it is for ("what should I know before
-    # trying X for my arthritis?")
-    if unknown and not (is_broad(question) and profile.documents_named(question)):
+    # trying X for my arthritis?"), as long as its question names that topic ("... avant l'isotrétinoïne. C'est quoi les
+    # effets secondaires de la doxycycline ?" asks about the other medicine)
+    asking = " ".join(re.findall(r"[^.!?\n]+\?+", question)) or question
+    if unknown and not (is_broad(question) and profile.documents_named(asking)):
         return unknown[0]
     target = unknown_target(PURPOSE.sub(" ", text), profile)
     if target:
