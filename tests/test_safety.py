@@ -1024,6 +1024,8 @@ def test_more_aspects_the_corpus_does_not_cover_are_found(assistant):
     # a broad question on another medicine, the corpus one only its context
     other = "Mon dermato veut d'abord essayer la doxycycline avant l'isotrétinoïne. C'est quoi les effets secondaires de la doxycycline ?"
     assert uncovered(other) == "doxycycline"
+    # what a practice is asked to heal, when no document names it
+    assert uncovered("La mésothérapie peut-elle soigner ma sciatique ?") == "sciatique"
     # a storage temperature: no seed passage gives one
     assert (
         uncovered("À quelle température faut-il conserver l'isotrétinoïne pendant le voyage ?") == "storage_temperature"

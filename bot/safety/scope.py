@@ -139,19 +139,21 @@ EFFICACY_TARGET = re.compile(
     r"treats?|cures?|effective|useful|utile)\s+(contre|pour|sur|against|for|on)\s+"
     r"(?:(?:le|la|les|un|une|des|du|de|my|the|a|an|mon|ma|mes|ton|ta|tes|son|sa|ses)\s+|l'|d')?([a-z][\w-]{3,})"
 )
+# "le Botox peut-il soigner ma migraine ?": what a treatment is asked to heal, as the verb's object
+HEAL_TARGET = re.compile(
+    r"\b(soigner|traiter|guerir|soulager|treat|relieve|heal)\s+"
+    r"(?:(?:le|la|les|un|une|des|du|de|my|the|a|an|mon|ma|mes|ton|ta|tes|son|sa|ses)\s+|l'|d')?([a-z][\w-]{3,})"
+)
 FUNCTION_WORD = 5.5  # a word this frequent (wordfreq's Zipf scale) is a function word ("that", "cela"), no target
 
 
 def unknown_target(text: str, profile: CorpusProfile) -> str | None:
     """The thing a normalised question asks a treatment to work against, when the corpus never names it (nor a
     synonym, nor an inflection of one of its words); None otherwise."""
-    found = EFFICACY_TARGET.search(text)
-    if not found or not profile.vocabulary:
+    if not profile.vocabulary:
         return None
-    word = found.group(3)
-    if profile.knows(word) or zipf([word]) >= FUNCTION_WORD:
-        return None
-    return word
+    targets = [m.group(3) for m in EFFICACY_TARGET.finditer(text)] + [m.group(2) for m in HEAL_TARGET.finditer(text)]
+    return next((w for w in targets if not profile.knows(w) and zipf([w]) < FUNCTION_WORD), None)
 
 
 def uncovered_aspect(
