@@ -97,7 +97,20 @@ def _candidates(hits: list[Hit]) -> list[Sentence]:
         for a, b in sentence_spans(hit.chunk.text)
         if (b - a >= MIN_SENTENCE_CHARS or b - a >= MIN_ITEM_CHARS and _item_at(hit.chunk.text, a))
         and not _is_label(hit.chunk.text[a:b], hit.chunk)
+        and not _is_opening_title(hit.chunk, a, b)
     ]
+
+
+def _is_opening_title(chunk, start: int, end: int) -> bool:
+    """Whether a sentence is the line a document opens with, unpunctuated: its title, however the file names it
+    ("Méfloquine (Lariam) pour prévenir le paludisme : les risques ... (ANSM, août 2026)")."""
+    text = chunk.text
+    return (
+        chunk.start == 0
+        and not text[:start].strip()
+        and (end >= len(text) or text[end:].startswith("\n"))
+        and not text[start:end].rstrip().endswith((".", "!", "?", ";", ":", ","))
+    )
 
 
 def _item_at(text: str, start: int) -> bool:
@@ -547,7 +560,9 @@ class ExtractiveAnswerer:
             heading = shared_words(rest, set(tokens(chunk.section))) / len(rest) if rest else 0.0
             return sum(top) / len(top) + self.lead_weight * heading
 
-        best_section = max(sections.values(), key=strength)
+        # risks asked: the section that answers is one that names a risk, not the document's presentation
+        risky = [m for m in sections.values() if any(RISK_WORDS.search(normalize(candidates[i].text)) for i in m)]
+        best_section = max((risky if on_risks and risky else sections.values()), key=strength)
         first = candidates[best_section[0]].hit.chunk.source
         picked = list(best_section)[: max_statements + 4]
         floor = max(relevance) - 2 * self.margin  # the rest of the document must still speak to the question

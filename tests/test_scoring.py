@@ -58,3 +58,17 @@ def test_the_scorer_ranks_by_its_weights(settings):
     rows[1, FEATURES.index("dense")] = 0.7
     # more similar to the question, all else equal: ranked first
     assert scorer.scores(rows)[0] > scorer.scores(rows)[1]
+
+
+def test_the_unpunctuated_line_a_document_opens_with_is_its_title_not_a_statement():
+    from bot.chunking import Chunk
+    from bot.retrieval import Hit
+
+    text = (
+        "Médicament X pour prévenir le paludisme : les risques et les précautions (ANSM, août 2026)\n\n"
+        "Le médicament X est utilisé pour prévenir le paludisme chez les voyageurs."
+    )
+    first = Chunk("c1", "x.txt", "x", "x", None, 0, len(text), text)
+    later = Chunk("c2", "x.txt", "x", "x", None, 500, 500 + len(text), text)
+    assert [s.text[:12] for s in _candidates([Hit(first, 0.9)])] == ["Le médicamen"]
+    assert len(_candidates([Hit(later, 0.9)])) == 2  # a line further in may be a statement the layout broke
