@@ -1021,6 +1021,14 @@ def test_more_aspects_the_corpus_does_not_cover_are_found(assistant):
     assert uncovered("Do I have to stay out of the sun on isotretinoin?") != "diagnosis"
     assert uncovered("est-ce que j'ai le droit de conduire sous isotrétinoïne ?") != "diagnosis"
     assert safety.is_off_task("mal au ventre et nausées, est-ce que j'ai un ulcère ?")
+    assert uncovered(
+        "Je suis sous isotrétinoïne et j'ai mal à la tête tous les matins, est-ce que c'est une migraine ?"
+    )
+    assert "diagnosis" not in safety.asked_aspects("est-ce que c'est un effet secondaire de l'isotrétinoïne ?")
+    assert (
+        safety.rule_triage("j'ai le bras engourdi et je n'arrive plus à parler, est-ce que c'est un AVC ?").kind
+        == "stroke"
+    )
     # a broad question on another medicine, the corpus one only its context
     other = "Mon dermato veut d'abord essayer la doxycycline avant l'isotrétinoïne. C'est quoi les effets secondaires de la doxycycline ?"
     assert uncovered(other) == "doxycycline"
