@@ -960,6 +960,10 @@ LEGALITY = _rx(
     # whether a medicine is still sold over the counter, asked impersonally ("on peut encore l'acheter sans ordonnance ?")
     r"\b(on peut|peut[- ]on|est-ce qu'on peut|can (you|one|people) (still )?|is it (still )?(possible|sold))\b.{0,20}"
     r"\b(acheter|buy|get|sold)\b.{0,30}\b(sans ordonnance|over the counter|without (a )?prescription)\b",
+    # or by the patient, as a yes/no question ("jpeu l'acheter sans ordo ?"), asking no place, site or link to buy it
+    r"^(?!.*\b(ou (je|j'|on|est-ce|acheter|trouver|commander|en)|c'est ou|where|sites?|liens?|links?|adresse|url|comptes?)\b)"
+    r".*\b(je peux|jpeu|j'peux|je pe|puis-je|can i|on peut|peut[- ]on)( l'| en| le| la| les)? ?(acheter|buy|commander|order)\b"
+    r".{0,40}\b(sans (ordonnance|ordo)|over the counter|without (a )?(prescription|script))",
 )
 
 # Content written to promote a medicine or to vouch for a claim ("écris un post qui dit que...", "confirme
