@@ -125,6 +125,28 @@ def _next_in_chunk(sentence: Sentence, at_most: int) -> list[Sentence]:
     return [Sentence(sentence.hit_rank, sentence.hit, a, b) for a, b in spans]
 
 
+# A sentence that opens on a word pointing back ("Il peut inscrire ce jour sur la boîte.", "Ces effets disparaissent
+# ...") says nothing alone: it is quoted after the sentence it points back to.
+POINTS_BACK = re.compile(
+    r"(il|elle|ils|elles|ce|cet|cette|ces|cela|ceci|ca|celui-ci|celle-ci|ceux-ci|it|they|this|these|those)\b",
+    re.IGNORECASE,
+)
+
+
+def _context_before(sentence: Sentence) -> Sentence | None:
+    """The sentence before one that points back to it, in the same chunk and not a heading; None otherwise."""
+    if not POINTS_BACK.match(normalize(sentence.text.lstrip("- "))) or _item_at(
+        sentence.hit.chunk.text, sentence.start
+    ):
+        return None
+    spans = [(a, b) for a, b in sentence_spans(sentence.hit.chunk.text) if b <= sentence.start]
+    if not spans:
+        return None
+    a, b = spans[-1]
+    before = Sentence(sentence.hit_rank, sentence.hit, a, b)
+    return None if _is_label(before.text, sentence.hit.chunk) else before
+
+
 def _list_after(sentence: Sentence, hits: list[Hit] = (), at_most: int = 3) -> list[Sentence]:
     """The items a sentence ending with ':' introduces: its next sentences in the same chunk or, when the chunk ends
     there, the first sentences of a retrieved chunk of the same document that goes on from it."""
@@ -308,6 +330,8 @@ class ExtractiveAnswerer:
             lead_in = (
                 [candidates[lead_ins[i]]] if i in lead_ins else []
             )  # "Ils sont contre-indiqués :" before "- pendant l'allaitement ;"
+            if not lead_in and (context := _context_before(sentence)) is not None:
+                lead_in = [context]  # "Votre médecin vous indique le jour de prise." before "Il peut inscrire ce jour"
             for part in [*lead_in, *parts]:
                 chosen.setdefault(part.sentence_id, part)
             sources.add(sentence.hit.chunk.chunk_id)

@@ -72,3 +72,15 @@ def test_the_unpunctuated_line_a_document_opens_with_is_its_title_not_a_statemen
     later = Chunk("c2", "x.txt", "x", "x", None, 500, 500 + len(text), text)
     assert [s.text[:12] for s in _candidates([Hit(first, 0.9)])] == ["Le médicamen"]
     assert len(_candidates([Hit(later, 0.9)])) == 2  # a line further in may be a statement the layout broke
+
+
+def test_a_sentence_pointing_back_is_quoted_after_the_one_it_points_to():
+    from bot.answer import _context_before
+    from bot.chunking import Chunk
+    from bot.retrieval import Hit
+
+    text = "Votre pharmacien vérifie le jour de prise choisi. Il peut inscrire ce jour sur la boîte. La dose varie."
+    chunk = Chunk("c1", "m.txt", "m", "Prise", None, 100, 100 + len(text), text)
+    sentences = _candidates([Hit(chunk, 0.9)])
+    assert _context_before(sentences[1]).text.startswith("Votre pharmacien")
+    assert _context_before(sentences[2]) is None  # "La dose varie." stands on its own
