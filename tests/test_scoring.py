@@ -79,8 +79,11 @@ def test_a_sentence_pointing_back_is_quoted_after_the_one_it_points_to():
     from bot.chunking import Chunk
     from bot.retrieval import Hit
 
-    text = "Votre pharmacien vérifie le jour de prise choisi. Il peut inscrire ce jour sur la boîte. La dose varie."
+    text = (
+        "Votre pharmacien vérifie que l'ordonnance indique le jour de prise choisi. Il peut inscrire ce jour sur la "
+        "boîte du médicament. La dose dépend de la maladie traitée et de votre poids."
+    )
     chunk = Chunk("c1", "m.txt", "m", "Prise", None, 100, 100 + len(text), text)
     sentences = _candidates([Hit(chunk, 0.9)])
     assert _context_before(sentences[1]).text.startswith("Votre pharmacien")
-    assert _context_before(sentences[2]) is None  # "La dose varie." stands on its own
+    assert _context_before(sentences[2]) is None  # "La dose dépend..." stands on its own
