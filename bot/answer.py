@@ -98,7 +98,19 @@ def _candidates(hits: list[Hit]) -> list[Sentence]:
         if (b - a >= MIN_SENTENCE_CHARS or b - a >= MIN_ITEM_CHARS and _item_at(hit.chunk.text, a))
         and not _is_label(hit.chunk.text[a:b], hit.chunk)
         and not _is_opening_title(hit.chunk, a, b)
+        and not _is_fragment(hit.chunk.text, a, b)
     ]
+
+
+FRAGMENT_CHARS = 120  # a line this short with no closing punctuation is a label, not a statement
+
+
+def _is_fragment(text: str, start: int, end: int) -> bool:
+    """Whether a sentence is a short unpunctuated line that is no list item: an agenda line ("Point sur les DPI ...
+    et adoption de l'ordre du jour"), a table's header row, a footer ("*Document d'information ... – 2 juin 2026*")."""
+    line = text[start:end].strip()
+    closing = (".", "!", "?", ":", ";", ",", ")", "»", '"')
+    return len(line) < FRAGMENT_CHARS and not line.endswith(closing) and not _item_at(text, start)
 
 
 def _is_opening_title(chunk, start: int, end: int) -> bool:

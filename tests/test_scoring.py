@@ -87,3 +87,20 @@ def test_a_sentence_pointing_back_is_quoted_after_the_one_it_points_to():
     sentences = _candidates([Hit(chunk, 0.9)])
     assert _context_before(sentences[1]).text.startswith("Votre pharmacien")
     assert _context_before(sentences[2]) is None  # "La dose dépend..." stands on its own
+
+
+def test_a_short_unpunctuated_line_is_a_label_not_a_statement():
+    from bot.chunking import Chunk
+    from bot.retrieval import Hit
+
+    text = (
+        "Point sur les DPI et les situations de conflits d’intérêts et adoption de l’ordre du jour\n"
+        "Le comité a adopté l'ordre du jour de la séance sans modification.\n"
+        "- une prise par semaine, toujours le même jour\n"
+    )
+    chunk = Chunk("c1", "cr.txt", "cr", "Ordre du jour", None, 300, 300 + len(text), text)
+    kept = [s.text for s in _candidates([Hit(chunk, 0.9)])]
+    assert kept == [
+        "Le comité a adopté l'ordre du jour de la séance sans modification.",
+        "une prise par semaine, toujours le même jour",
+    ]
