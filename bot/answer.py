@@ -307,19 +307,13 @@ class ExtractiveAnswerer:
         if candidates:
             self._sentence_vectors(candidates)
 
-    def select(
-        self, question: str, hits: list[Hit], limit: int | None = None, said: frozenset[str] = frozenset()
-    ) -> list[Sentence]:
-        """The sentences of the hits that best support an answer to the question, in reading order. Sentences the
-        conversation's last answer quoted (`said`, normalised) lose the selection margin: a follow-up gets what is new
-        unless only a repeat answers it."""
+    def select(self, question: str, hits: list[Hit], limit: int | None = None) -> list[Sentence]:
+        """The sentences of the hits that best support an answer to the question, in reading order."""
         candidates = _candidates(hits)
         if not candidates:
             return []
         scores = list(self.scores(question, hits, candidates))
         margin = self.scorer.margin if self.scorer is not None else self.margin
-        if said:
-            scores = [s - margin if normalize(c.text) in said else s for s, c in zip(scores, candidates)]
         lead_ins = _lead_ins(candidates)
         order = np.argsort(scores)[::-1]
         best = scores[order[0]]
@@ -491,19 +485,13 @@ class ExtractiveAnswerer:
         return words
 
     def compose(
-        self,
-        question: str,
-        hits: list[Hit],
-        lang: str = "fr",
-        extra: list[Sentence] = (),
-        why: bool = False,
-        said: frozenset[str] = frozenset(),
+        self, question: str, hits: list[Hit], lang: str = "fr", extra: list[Sentence] = (), why: bool = False
     ) -> tuple[str, list[Citation]]:
         """The answer text with [n] markers and its citations; empty when nothing supports it. When what answers the
         question best is a claim the document reports and then refutes, the first line says so. `extra` sentences
         (a document's warning signs) are quoted after the chosen ones. `why`: the turn asks only why, so the sentences
-        that give a reason come first. `said`: the sentences the conversation's last answer quoted (see select)."""
-        chosen = self.select(question, hits, said=said)
+        that give a reason come first."""
+        chosen = self.select(question, hits)
         if not chosen:
             return "", []
         if why:
@@ -843,18 +831,6 @@ def _is_masthead(sentence: str) -> bool:
     if MASTHEAD_DATE.search(text) and len(text) < 240:
         return True
     return bool(DOCUMENT_KIND.search(text)) and not sentence.rstrip().endswith((".", "!", ";", ":"))
-
-
-QUOTED_LINE = re.compile(r"^- (.+?)(?: \[\d+\])+$", re.MULTILINE)
-
-
-def quoted_in(answer: str) -> frozenset[str]:
-    """The sentences an answer of the bot quoted ("- sentence [n]" lines), normalised.
-
-    >>> sorted(quoted_in("D'après les documents :\\n- Une phrase. [1]\\n- Une autre [2]\\nFin."))
-    ['une autre', 'une phrase.']
-    """
-    return frozenset(normalize(m.group(1)) for m in QUOTED_LINE.finditer(answer))
 
 
 def number_citations(sentences: list[Sentence]) -> list[Citation]:

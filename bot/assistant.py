@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
-from bot.answer import Answer, DocumentRefutations, ExtractiveAnswerer, quoted_in
+from bot.answer import Answer, DocumentRefutations, ExtractiveAnswerer
 from bot.chunking import section_leads
 from bot.indexer import LEXICAL_DIR, read_manifest
 from bot.intents import IntentModel
@@ -18,7 +18,7 @@ from bot.llm import LLMWriter, make_writer
 from bot.messages import message
 from bot.profile import CorpusProfile
 from bot.questions import THANKS_THEN_PLAN, asks_why, is_broad, is_meta, is_precise, is_small_talk, reports_low_mood
-from bot.retrieval import HybridRetriever, condense, focused, is_follow_up, last_answer, user_turns
+from bot.retrieval import HybridRetriever, condense, focused, last_answer, user_turns
 from bot.safety import (
     Triage,
     continued_emergency,
@@ -190,9 +190,7 @@ class Assistant:
                 watch = evidence(signs, question, self.retriever.lexical.chunks, profile, hits)
                 text, citations = self.answerer.compose(own_question, hits, lang, extra=watch)
             else:
-                text, citations = self._compose(
-                    question, own_question, hits, profile, lang, self._said(question, history)
-                )
+                text, citations = self._compose(question, own_question, hits, profile, lang)
             if mood is not None:  # the document's warning on mood first, and telling the prescriber now
                 lead, warning, warned = mood
                 text, citations = f"{lead}\n\n{warning}", warned
@@ -269,15 +267,7 @@ class Assistant:
             return None  # the documents state that dose ("sans dépasser 1 200 mg par jour"): they answer it
         return decided
 
-    @staticmethod
-    def _said(question: str, history: list[dict] | None) -> frozenset[str]:
-        """What the last answer quoted, when this turn follows it up ("et si ça marche pas ?"): a follow-up asks for
-        more, not the same quotes again; a question that stands on its own may get them again."""
-        return quoted_in(last_answer(history)) if is_follow_up(question) else frozenset()
-
-    def _compose(
-        self, question: str, query: str, hits, profile: CorpusProfile, lang: str, said: frozenset[str] = frozenset()
-    ):
+    def _compose(self, question: str, query: str, hits, profile: CorpusProfile, lang: str):
         """The quoted answer: for a broad question (by its wording, or by the broad classifier), every part of the
         document of the thing asked about that speaks to it (every risk, when risks are asked), in its order;
         otherwise the sentences that best answer the question."""
@@ -294,7 +284,7 @@ class Assistant:
         # "cytotec diarhée depuis 4 jours" is not answered by the antimalarial's "pendant 4 semaines"
         named = set(profile.documents_named(without_injection(question, profile)))
         own = [h for h in hits if h.chunk.source in named]
-        return self.answerer.compose(query, own or hits, lang, why=asks_why(question), said=said)
+        return self.answerer.compose(query, own or hits, lang, why=asks_why(question))
 
     def _broad(self, question: str, profile: CorpusProfile) -> bool:
         """Whether the broad classifier flags a question that asks after no precise fact."""
