@@ -115,7 +115,7 @@ def _is_fragment(text: str, start: int, end: int) -> bool:
 
 def _is_opening_title(chunk, start: int, end: int) -> bool:
     """Whether a sentence is the line a document opens with, unpunctuated: its title, however the file names it
-    ("Méfloquine (Lariam) pour prévenir le paludisme : les risques ... (ANSM, août 2026)")."""
+    ("Médicament X pour prévenir une maladie : les risques ... (ANSM, août 2026)")."""
     text = chunk.text
     return (
         chunk.start == 0

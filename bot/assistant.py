@@ -281,7 +281,7 @@ class Assistant:
             if citations:
                 return text, citations
         # a question naming its medicine or practice is answered from that one's documents when they were retrieved:
-        # "cytotec diarhée depuis 4 jours" is not answered by the antimalarial's "pendant 4 semaines"
+        # "X diarhée depuis 4 jours" is not answered by another document's "pendant 4 semaines"
         named = set(profile.documents_named(without_injection(question, profile)))
         own = [h for h in hits if h.chunk.source in named]
         return self.answerer.compose(query, own or hits, lang, why=asks_why(question))

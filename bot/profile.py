@@ -188,13 +188,13 @@ class CorpusProfile:
 
     def spelled(self, text: str) -> str:
         """The text with each misspelt or shortened corpus term written as the corpus has it (normalised), for the
-        search: "cytotec diarhée" finds the passages on "diarrhée". Words the corpus uses, ordinary words and short
+        search: "X diarhée" finds the passages on "diarrhée". Words the corpus uses, ordinary words and short
         ones are left as written.
 
         >>> CorpusProfile({"a": DocumentProfile("a", "A", terms=["diarrhee"])}, vocabulary={"diarrhee"}).spelled(
-        ...     "cytotec diarhée ?"
+        ...     "sous X, diarhée ?"
         ... )
-        'cytotec diarrhee ?'
+        'sous X, diarrhee ?'
         """
 
         def fix(match: re.Match) -> str:

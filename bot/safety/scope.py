@@ -27,8 +27,8 @@ def _aspect_evidence(
 
     An aspect whose `evidence` is `asked` (a symptom, say) is answered only by a passage naming the very
     words asked: "fait tomber les cheveux ?" needs "cheveux" in a passage on the medicine asked about. Words that
-    are terms of the documents asked about (`wanted`, in the corpus profile) ask nothing beyond them: "Botox" on the
-    toxin's page, "diarrhée" on a sheet whose topics list it.
+    are terms of the documents asked about (`wanted`, in the corpus profile) ask nothing beyond them: "laser" on a
+    sheet about laser hair removal, "diarrhée" on a sheet whose topics list it.
     """
     text = rule_text(question)
     found = {}
@@ -139,7 +139,7 @@ EFFICACY_TARGET = re.compile(
     r"treats?|cures?|effective|useful|utile)\s+(contre|pour|sur|against|for|on)\s+"
     r"(?:(?:le|la|les|un|une|des|du|de|my|the|a|an|mon|ma|mes|ton|ta|tes|son|sa|ses)\s+|l'|d')?([a-z][\w-]{3,})"
 )
-# "le Botox peut-il soigner ma migraine ?": what a treatment is asked to heal, as the verb's object
+# "X peut-il soigner ma migraine ?": what a treatment is asked to heal, as the verb's object
 HEAL_TARGET = re.compile(
     r"\b(soigner|traiter|guerir|soulager|treat|relieve|heal)\s+"
     r"(?:(?:le|la|les|un|une|des|du|de|my|the|a|an|mon|ma|mes|ton|ta|tes|son|sa|ses)\s+|l'|d')?([a-z][\w-]{3,})"
@@ -172,8 +172,8 @@ def uncovered_aspect(
     unknown = profile.unknown_terms(PURPOSE.sub(" ", text), question)
     # another medicine or condition, even beside a corpus one ("X pour la maladie de Crohn ?"); but a broad question
     # on a corpus topic asks what its documents say, whatever the condition it is for ("what should I know before
-    # trying X for my arthritis?"), as long as its question names that topic ("... avant l'isotrétinoïne. C'est quoi les
-    # effets secondaires de la doxycycline ?" asks about the other medicine)
+    # trying X for my arthritis?"), as long as its question names that topic ("... avant le traitement X. C'est quoi les
+    # effets secondaires de Y ?" asks about the other medicine)
     asking = " ".join(re.findall(r"[^.!?\n]+\?+", question)) or question
     if unknown and not (is_broad(question) and profile.documents_named(asking)):
         return unknown[0]

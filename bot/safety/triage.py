@@ -124,7 +124,7 @@ def triage(
         unnamed = not scores.urgent and kind == "suicide" and decided.kind != "suicide"
         # "I'll just stop taking it if it doesn't work" names the treatment as what would end; "this is literally
         # killing me lol" is said of acne
-        # "g fé une dépression ya 10 ans, le Lariam c possible ?" asks about the patient's history (the rules, read
+        # "g fé une dépression ya 10 ans, ce traitement c possible ?" asks about the patient's history (the rules, read
         # first, still catch suicidal words)
         unnamed = (
             unnamed
