@@ -584,9 +584,7 @@ class ExtractiveAnswerer:
             heading = shared_words(rest, set(tokens(chunk.section))) / len(rest) if rest else 0.0
             return sum(top) / len(top) + self.lead_weight * heading
 
-        # risks asked: the section that answers is one that names a risk, not the document's presentation
-        risky = [m for m in sections.values() if any(RISK_WORDS.search(normalize(candidates[i].text)) for i in m)]
-        best_section = max((risky if on_risks and risky else sections.values()), key=strength)
+        best_section = max(sections.values(), key=strength)
         first = candidates[best_section[0]].hit.chunk.source
         picked = list(best_section)[: max_statements + 4]
         floor = max(relevance) - 2 * self.margin  # the rest of the document must still speak to the question

@@ -16,8 +16,17 @@ from bot.intents import IntentModel
 from bot.lexical import LexicalIndex
 from bot.llm import LLMWriter, make_writer
 from bot.messages import message
-from bot.profile import CorpusProfile
-from bot.questions import THANKS_THEN_PLAN, asks_why, is_broad, is_meta, is_precise, is_small_talk, reports_low_mood
+from bot.profile import CorpusProfile, words
+from bot.questions import (
+    THANKS_THEN_PLAN,
+    asks_why,
+    is_broad,
+    is_meta,
+    is_precise,
+    is_small_talk,
+    reports_low_mood,
+    reports_mood_change,
+)
 from bot.retrieval import HybridRetriever, condense, focused, last_answer, user_turns
 from bot.safety import (
     Triage,
@@ -131,10 +140,14 @@ class Assistant:
         offset = self.settings.dense_offset_en if lang == "en" else 0.0
         # a patient who feels down, under a medicine whose document warns of mood: that warning, not the emergency
         mood = self._mood_warning(question, query, hits, profile, lang) if reports_low_mood(question) else None
+        # nightmares, anxiety... under such a medicine: a question on its warning, answered as any question
+        warned = mood is not None or (
+            reports_mood_change(question) and self._mood_warning(question, query, hits, profile, lang) is not None
+        )
         # the rules alone, not read against the patient's document: what triage weighs, and, when they see signs the
         # patient's document calls ordinary, the emergency sentence the answer adds
         signs = rule_triage(question, profile)
-        decided = self._triage(question, query, hits, history, profile, mood is not None, signs)
+        decided = self._triage(question, query, hits, history, profile, warned, signs)
         if decided is not None:
             backing = evidence(decided, question, self.retriever.lexical.chunks, profile, hits)
             # the patient's own document: the one quoted, else the best retrieved when the patient names it (never a
@@ -249,7 +262,7 @@ class Assistant:
         decided = triage(
             question, self.intents, self.settings.urgent_margin, self.settings.refused_margin, profile, source
         )
-        low_mood = reports_low_mood(question)
+        low_mood = reports_mood_change(question)
         distress = decided is not None and decided.kind == "suicide"
         if low_mood and mood_warned and distress and signs is None:
             # feeling down, and no sign of dark thoughts: the document's warning on mood and the advice to tell the
@@ -280,11 +293,10 @@ class Assistant:
             text, citations = self.answerer.compose_broad(query, chunks, lang, statements) if chunks else ("", [])
             if citations:
                 return text, citations
-        # a question naming its medicine or practice is answered from that one's documents when they were retrieved:
-        # "X diarhée depuis 4 jours" is not answered by another document's "pendant 4 semaines"
-        named = set(profile.documents_named(without_injection(question, profile)))
-        own = [h for h in hits if h.chunk.source in named]
-        return self.answerer.compose(query, own or hits, lang, why=asks_why(question))
+        # a question naming its medicine or practice is answered from the passages that speak of it, when some were
+        # retrieved: "X diarhée depuis 4 jours" is not answered by another document's "pendant 4 semaines"; another
+        # document naming that medicine (committee minutes on it) still speaks of it
+        return self.answerer.compose(query, _on_named(hits, question, profile), lang, why=asks_why(question))
 
     def _broad(self, question: str, profile: CorpusProfile) -> bool:
         """Whether the broad classifier flags a question that asks after no precise fact."""
@@ -437,6 +449,16 @@ def open_index(settings: Settings, embeddings=None) -> tuple[ChromaStore, Lexica
         )
     lexical = LexicalIndex.load(lexical_dir) if (lexical_dir / "chunks.json").exists() else LexicalIndex(store.chunks())
     return store, lexical
+
+
+def _on_named(hits, question: str, profile: CorpusProfile) -> list:
+    """The hits of the documents a question names, or that name one of their medicines; all hits when none is."""
+    named = set(profile.documents_named(without_injection(question, profile)))
+    if not named:
+        return hits
+    medicines = {m for src in named for m in profile.documents[src].medicines}
+    own = [h for h in hits if h.chunk.source in named or medicines & set(words(normalize(h.chunk.text)))]
+    return own or hits
 
 
 def build_assistant(settings: Settings, embeddings=None, writer: LLMWriter | None = None) -> Assistant:

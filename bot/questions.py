@@ -58,10 +58,7 @@ LOW_MOOD = re.compile(
     r"\b(je me sens|je suis|jsuis|jsui|chui|jme sens|j'ai|jai|i feel|i'?m|i am|i have been|been feeling|feeling|il est|elle est|il a l'air|"
     r"elle a l'air|(he|she)'?s( been)?|(he|she) (is|seems|has been))\b.{0,25}\b(down|deprime\w*|"
     r"triste|pas bien dans ma tete|a plat|sad|low|depressed|blue|moody|pas le moral|le moral a zero|plus le moral|"
-    r"renferme\w*|withdrawn|anxieu\w*|angoisse\w*|anxious|irritable|nerveu\w*|agressi\w*)\b|"
-    # the mood changes documents warn of: nightmares, anxiety attacks
-    r"\b(je fais|jfais|j'ai|jai|i have|i'?ve been having|i keep having|il fait|elle fait|(he|she) (has|keeps having)) "
-    r"(des |de |beaucoup de |plein de )?(cauchemars|nightmares|crises d'angoisse|panic attacks|attaques de panique)\b|"
+    r"renferme\w*|withdrawn)\b|"
     r"\b(pas le moral|moral (a zero|dans les chaussettes|en berne|bas)|mood (is )?(low|down|changes?)|je pleure|"
     r"pleure (souvent|tout le temps|beaucoup)|(cries|crying) (a lot|all the time))\b"
 )
@@ -74,11 +71,27 @@ DARK_THOUGHTS = re.compile(
 
 
 def reports_low_mood(text: str) -> bool:
-    """Whether a patient says they feel down or anxious ("je me sens un peu déprimée", "I've been feeling low", "je fais
-    des cauchemars"), and no more:
+    """Whether a patient says they feel down ("je me sens un peu déprimée", "I've been feeling low"), and no more:
     any hint of dark thoughts ("des fois je me dis que ce serait plus simple d'en finir") is not low mood alone."""
     folded = normalize(text)
     return bool(LOW_MOOD.search(folded)) and not DARK_THOUGHTS.search(folded)
+
+
+# Other changes of mood or behaviour the documents warn of: anxiety, irritability, aggressiveness, nightmares.
+MOOD_CHANGE = re.compile(
+    r"\b(je me sens|je suis|jsuis|jsui|chui|jme sens|i feel|i'?m|i am|i have been|been feeling|feeling|il est|elle est|"
+    r"(he|she)'?s( been)?|(he|she) (is|seems|has been))\b.{0,25}\b(anxieu\w*|angoisse\w*|anxious|irritable|nerveu\w*|"
+    r"agressi\w*)\b|"
+    r"\b(je fais|jfais|j'ai|jai|i have|i'?ve been having|i keep having|il fait|elle fait|(he|she) (has|keeps having)) "
+    r"(des |de |beaucoup de |plein de )?(cauchemars|nightmares|crises d'angoisse|panic attacks|attaques de panique)\b"
+)
+
+
+def reports_mood_change(text: str) -> bool:
+    """Whether a patient tells of low mood or another change of mood the documents warn of ("je fais des cauchemars
+    et je suis très anxieux"), and no dark thoughts: a question on their medicine's warning, not distress."""
+    folded = normalize(text)
+    return bool(LOW_MOOD.search(folded) or MOOD_CHANGE.search(folded)) and not DARK_THOUGHTS.search(folded)
 
 
 SOCIAL = frozenset(

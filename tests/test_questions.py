@@ -117,12 +117,23 @@ def test_thanks_with_a_plan_naming_a_corpus_topic_gets_the_thanks_reply(assistan
 @pytest.mark.parametrize(
     "text",
     ["jsuis un peu down en ce moment", "je pleure souvent depuis que j'ai commencé", "He's been really sad and withdrawn",
-     "je me sens triste depuis un mois", "Depuis deux jours je fais des cauchemars et je suis très anxieux, c'est lié ?",
-     "il fait des cauchemars toutes les nuits", "I feel anxious since I started"],
+     "je me sens triste depuis un mois"],
 )  # fmt: skip
 def test_low_mood_told_in_many_ways(text):
     assert reports_low_mood(text)
     assert not reports_low_mood(f"{text}, je pense à en finir")
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Depuis deux jours je fais des cauchemars et je suis très anxieux, c'est lié ?",
+     "il fait des cauchemars toutes les nuits", "I feel anxious since I started", "jsuis un peu down en ce moment"],
+)  # fmt: skip
+def test_changes_of_mood_the_documents_warn_of(text):
+    from bot.questions import reports_mood_change
+
+    assert reports_mood_change(text)
+    assert not reports_mood_change(f"{text}, je pense à en finir")
 
 
 def test_feeling_down_under_a_medicine_that_warns_of_mood_gets_its_warning_not_the_emergency(assistant):

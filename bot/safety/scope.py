@@ -175,7 +175,8 @@ def uncovered_aspect(
     # trying X for my arthritis?"), as long as its question names that topic ("... avant le traitement X. C'est quoi les
     # effets secondaires de Y ?" asks about the other medicine)
     asking = " ".join(re.findall(r"[^.!?\n]+\?+", question)) or question
-    if unknown and not (is_broad(question) and profile.documents_named(asking)):
+    on_other = profile.unknown_terms(rule_text(asking), asking) and not profile.documents_named(asking)
+    if unknown and not (is_broad(question) and profile.documents_named(question) and not on_other):
         return unknown[0]
     target = unknown_target(PURPOSE.sub(" ", text), profile)
     if target:
