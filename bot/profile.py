@@ -47,6 +47,7 @@ HEADLINE_KEYNESS_NAMED = 5.0
 STEM_ZIPF = 5.0  # words this frequent (articles, "pour", "avec") are not counted by stem: they name nothing
 MIN_TERM_CHARS = 4
 WORD = re.compile(r"[^\W\d_][\w'-]*[^\W\d_]|[^\W\d_]", re.UNICODE)
+LETTERS = re.compile(r"[^\W\d_]+", re.UNICODE)  # a word without its elided article ("l'isotrétinoïne")
 
 # What each kind of emergency instruction says (language-general lexicon, on normalised text): a sentence of the
 # document that holds words of its kind and of an instruction is what the patient in that emergency reads.
@@ -202,9 +203,13 @@ class CorpusProfile:
             if len(word) < 6 or word in self.vocabulary or is_common(word):
                 return match.group(0)
             named = self.terms_named(word)
-            return next(iter(named)) if len(named) == 1 else match.group(0)
+            term = next(iter(named)) if len(named) == 1 else None
+            # a misspelling only: not a shortened form ("dermato"), an inflection or the English form of the term
+            if term is None or term.startswith(word[:-1]) or word.startswith(term[:-1]) or term in french_forms(word):
+                return match.group(0)
+            return term
 
-        return WORD.sub(fix, text) if self.documents else text
+        return LETTERS.sub(fix, text) if self.documents else text
 
     def medicines_named(self, text: str) -> set[str]:
         """The corpus medicines, brands and practices a text names (not conditions, not the publisher)."""
