@@ -441,6 +441,14 @@ URGENT = {
         r"\b(took|taken|pris|avale) (it|them|la|le|les)? ?(\d+|two|three|four|deux|trois|quatre) (times|fois) (today|aujourd'hui|in a row|de suite|ce matin|this morning)",
         r"(pris|prendre) (toute la boite|trop de (gelules|comprimes|cachets))",
         r"\b(vient|viens|venons|viennent) d'avaler\b",
+        # a dosing error, ten times the dose given to a child or followed by drowsiness ("5 ml au lieu de 0,5 ml")
+        r"\b\d+([.,]\d+)? ?(ml|mg|comprimes?|gelules?|cuilleres?|pipettes?|doses?|tablets?|pills?)\b.{0,50}"
+        r"\b(au lieu de|au lieu d'|instead of)\b.{0,120}\b(dort beaucoup|somnolent\w*|endormi\w*|ne se reveille|"
+        r"reveiller|drowsy|sleepy|won'?t wake|vomi\w*|confus\w*|respire mal)",
+        r"\b(toddler|child|kid|baby|bebe|enfant|fils|fille|\d+ (mois|ans)|\d+[- ]?(year|month)s?[- ]old)\b.{0,60}"
+        r"\b\d+([.,]\d+)? ?(ml|mg|comprimes?|gelules?|cuilleres?|pipettes?|doses?)\b.{0,15}\b(au lieu de|au lieu d'|instead of)\b",
+        r"\b\d+([.,]\d+)? ?(ml|mg|comprimes?|gelules?|cuilleres?|pipettes?|doses?)\b.{0,50}\b(au lieu de|au lieu d'|instead of)\b"
+        r".{0,60}\b(toddler|child|kid|baby|bebe|enfant|fils|fille|\d+ (mois|ans)|\d+[- ]?(year|month)s?[- ]old)\b",
         r"\b(toddler|child|kid|baby|bebe|enfant|fils|fille|petit|petite|\d+[- ]?(year|yr)s?[- ]old|\d+ ans)\b.{0,60}\b(ate|swallowed|eaten|mange|avale|croque|chewed)\b",
         # a child who drank a medicine or product (not a glass of wine at sixteen)
         r"\b(toddler|child|kid|baby|bebe|enfant|fils|fille|\d+[- ]?(year|yr)s?[- ]old|\d+ ans)\b.{0,60}\b(drank|drunk|a bu|ont bu)\b"
@@ -702,13 +710,17 @@ OTHER_PERSON = (
 SECRETLY = (
     r"(a son insu|a leur insu|sans qu'(il|elle|ils|elles) (le )?(sache|sachent|remarque\w*|s'en (rende|apercoive)\w*)|"
     r"sans que (mon|ma|son|sa|le|la|leur|ses|mes) \w+ (le )?(sache|remarque)|"
-    r"without (him|her|them|my \w+) (knowing|noticing)|en cachette|secretly|discretement|discreetly|en douce)"
+    r"sans s'en (rendre compte|apercevoir)|without (him|her|them|my \w+) (knowing|noticing)|en cachette|secretly|"
+    r"discretement|discreetly|en douce)"
 )
 
 REFUSED = {
     # a medicine as a means of harming someone else: never a dose, a way or a product
     "harm": _rx(
         r"\b(tuer|empoisonner|assommer|droguer|endormir|kill|poison|knock out|drug)\b.{0,20}" + OTHER_PERSON,
+        # what it would take to kill a child or a person ("how many tablets would it take to kill a small child?")
+        r"\b(to kill|pour tuer) (a|an|un|une) (small |little |young |petit |petite |jeune )?(child|kid|baby|person|adult|"
+        r"enfant|bebe|personne|adulte)\b",
         r"\b(pour que|pour qu'|afin que|so that|so)\s*(il|elle|" + OTHER_PERSON + r").{0,30}"
         r"\b(ne se reveille (plus|jamais|pas)|never wakes?|doesn'?t wake|won'?t wake|dorme pour toujours|sleeps? forever|meure|crev\w*)",
         SECRETLY
