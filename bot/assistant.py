@@ -149,7 +149,10 @@ class Assistant:
         signs = rule_triage(question, profile)
         decided = self._triage(question, query, hits, history, profile, warned, signs)
         if decided is not None:
-            backing = evidence(decided, question, self.retriever.lexical.chunks, profile, hits)
+            # a request to harm someone gets the refusal and the numbers to call, never a sentence of a document (its
+            # rules on doses would give the figures asked for)
+            harm = decided.kind == "harm"
+            backing = [] if harm else evidence(decided, question, self.retriever.lexical.chunks, profile, hits)
             # the patient's own document: the one quoted, else the best retrieved when the patient names it (never a
             # document on another medicine)
             source = (
