@@ -47,7 +47,7 @@ HEADLINE_KEYNESS_NAMED = 5.0
 STEM_ZIPF = 5.0  # words this frequent (articles, "pour", "avec") are not counted by stem: they name nothing
 MIN_TERM_CHARS = 4
 WORD = re.compile(r"[^\W\d_][\w'-]*[^\W\d_]|[^\W\d_]", re.UNICODE)
-LETTERS = re.compile(r"[^\W\d_]+", re.UNICODE)  # a word without its elided article ("l'isotrétinoïne")
+LETTERS = re.compile(r"[^\W\d_]+", re.UNICODE)  # a word without its elided article ("l'X")
 
 # What each kind of emergency instruction says (language-general lexicon, on normalised text): a sentence of the
 # document that holds words of its kind and of an instruction is what the patient in that emergency reads.
