@@ -139,11 +139,10 @@ class Assistant:
         # cross-lingual cosines run lower: an English question's thresholds are lowered to match
         offset = self.settings.dense_offset_en if lang == "en" else 0.0
         # a patient who feels down, under a medicine whose document warns of mood: that warning, not the emergency
-        mood = self._mood_warning(question, query, hits, profile, lang) if reports_low_mood(question) else None
-        # nightmares, anxiety... under such a medicine: a question on its warning, answered as any question
-        warned = mood is not None or (
-            reports_mood_change(question) and self._mood_warning(question, query, hits, profile, lang) is not None
-        )
+        # (nightmares, anxiety... under such a medicine: a question on its warning, answered as any question)
+        warning = self._mood_warning(question, query, hits, profile, lang) if reports_mood_change(question) else None
+        mood = warning if reports_low_mood(question) else None
+        warned = warning is not None
         # the rules alone, not read against the patient's document: what triage weighs, and, when they see signs the
         # patient's document calls ordinary, the emergency sentence the answer adds
         signs = rule_triage(question, profile)

@@ -118,8 +118,13 @@ def asked_part(question: str) -> str:
     """
     if len(question) < STORY_CHARS:
         return question
-    asked = [s.strip() for s in re.findall(r"[^.!?\n]+\?+", question)]
-    return " ".join(asked) if len(" ".join(asked).split()) >= MIN_ASKED_WORDS else question
+    asked = question_sentences(question)
+    return asked if len(asked.split()) >= MIN_ASKED_WORDS else question
+
+
+def question_sentences(text: str) -> str:
+    """The sentences of a text that end with a question mark, joined ("" when none)."""
+    return " ".join(s.strip() for s in re.findall(r"[^.!?\n]+\?+", text))
 
 
 # What a treatment the patient is on was given for ("je suis sous X pour une bronchite", "I'm on X for my arthritis"):
@@ -174,7 +179,7 @@ def uncovered_aspect(
     # on a corpus topic asks what its documents say, whatever the condition it is for ("what should I know before
     # trying X for my arthritis?"), as long as its question names that topic ("... avant le traitement X. C'est quoi les
     # effets secondaires de Y ?" asks about the other medicine)
-    asking = " ".join(re.findall(r"[^.!?\n]+\?+", question)) or question
+    asking = question_sentences(question) or question
     on_other = profile.unknown_terms(rule_text(asking), asking) and not profile.documents_named(asking)
     if unknown and not (is_broad(question) and profile.documents_named(question) and not on_other):
         return unknown[0]
