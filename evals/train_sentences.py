@@ -40,7 +40,8 @@ from evals.__main__ import corpus_index_dir, index_corpus  # noqa: E402
 from evals.dataset import load_cases  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
-BLIND: set[str] = set()  # corpora (folder names) whose set is written but not yet measured once
+# corpora (folder names) whose set is written but not yet measured once
+BLIND: set[str] = {"fifteenth", "test-broad-refuted13"}
 COVERED = 0.7  # share of a gold quote's words a sentence must hold to count as holding it
 
 
