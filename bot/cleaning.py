@@ -11,13 +11,16 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-VERSION = 5  # raised when cleaning or extraction changes: indexes built by another version are rebuilt
+VERSION = 6  # raised when cleaning or extraction changes: indexes built by another version are rebuilt
 PAGE_BREAK = "\f"
 
 _BULLET = re.compile(r"^(?:[-•·▪◦*o]\s+|\uf0b7\s*)")
 _NUMBERED = re.compile(r"^\d{1,2}\.(?:\d{1,2}\.?)*\s+(?=\S)")
 _PAGE_NUMBER = re.compile(r"^[-–]?\s*(?:page\s*)?\d{1,3}(?:\s*/\s*\d{1,3})?\s*[-–]?$", re.IGNORECASE)
 _RULE = re.compile(r"^[_=\-–—*.·]{5,}$")  # a horizontal rule drawn with characters (page separators of extracted text)
+_UNDERLINE = re.compile(r"^(=+|-+)$")  # a Markdown (setext) heading's underline: "===" for a title, "---" below it
+_BREAK = re.compile(r"^(?:[-*_]\s*){3,}$")  # a Markdown thematic break ("---", "* * *")
+_QUOTE = re.compile(r"^(?:>\s?)+")  # a Markdown block quote's markers ("> IMPORTANT", "> - item")
 _LINK_ONLY = re.compile(r"^\[[^\]]*\]\([^)]*\)$")
 _QUESTION_HEADING = re.compile(r"^[A-ZÀ-Ö][^.!?:;]{5,85}\?$")  # a short question standing as a line: a heading
 _END_OF_SENTENCE = re.compile(r"[.!?:;»)\]]$")
@@ -41,6 +44,7 @@ class Block:
 class CleanText:
     text: str
     blocks: tuple[Block, ...]
+    title: str = ""  # the document's own title: its first "# " heading or "===" underlined line, if it has one
 
 
 def _normalise_spaces(line: str) -> str:
@@ -121,12 +125,13 @@ def _line_kind(original: str, line: str) -> tuple[str, str]:
     return "text", line
 
 
-def _raw_units(raw: str) -> list[tuple[str, str, int | None]]:
-    """Split raw text into (kind, text, page) units, joining hard-wrapped lines."""
+def _raw_units(raw: str) -> tuple[list[tuple[str, str, int | None]], str]:
+    """Split raw text into (kind, text, page) units, joining hard-wrapped lines; and the title the text marks."""
     raw_pages = raw.replace("\r\n", "\n").replace("\r", "\n").split(PAGE_BREAK)
     pages = [[_normalise_spaces(line) for line in page.split("\n")] for page in raw_pages]
     repeated = _repeated_lines(pages)
-    units: list[list] = []  # [kind, text, page, closed by a blank line]
+    units: list[list] = []  # [kind, text, page, closed by a blank line, text column]
+    title = ""
     for page_no, (raw_page, page) in enumerate(zip(raw_pages, pages), start=1):
         page_ref = page_no if len(pages) > 1 else None
         blank = True  # a blank line (or the page's start) before this one
@@ -137,9 +142,27 @@ def _raw_units(raw: str) -> list[tuple[str, str, int | None]]:
                 blank = True
                 continue
             after_blank, blank = blank, False
+            if quote := _QUOTE.match(line):
+                line, original = line[quote.end() :], original.lstrip()[quote.end() :]
+                if not line:
+                    blank = True
+                    continue
+            if _UNDERLINE.match(line) and units and not after_blank and len(line) >= 3:
+                # the line above, underlined, is a heading; underlined with "=", the document's title
+                units[-1][0], units[-1][3] = "heading", True
+                if line[0] == "=" and not title:
+                    title = units[-1][1]
+                continue
+            if _BREAK.match(line):
+                if units:
+                    units[-1][3] = True
+                blank = True
+                continue
             if _is_furniture(line, repeated):
                 continue
             kind, text = _line_kind(original.replace("\u2009", " "), line)
+            if kind == "heading" and re.match(r"^#\s", line) and not title:
+                title = text
             previous = units[-1] if units else None
             if previous and not after_blank and previous[4] is not None and _hangs(original, previous[4]):
                 # "  1. Le surdosage ... par une" then "     diarrhée, ..." aligned under the item's text: the item
@@ -163,7 +186,7 @@ def _raw_units(raw: str) -> list[tuple[str, str, int | None]]:
                 previous[3] = False
             else:
                 units.append([kind, text, page_ref, kind == "heading", _text_column(original)])
-    return [(kind, _strip_markup(text), page) for kind, text, page, *_ in units]
+    return [(kind, _strip_markup(text), page) for kind, text, page, *_ in units], _strip_markup(title)
 
 
 def _text_column(original: str) -> int | None:
@@ -237,7 +260,8 @@ def clean(raw: str) -> CleanText:
     parts: list[str] = []
     blocks: list[Block] = []
     offset = 0
-    for kind, text, page in _raw_units(raw):
+    units, title = _raw_units(raw)
+    for kind, text, page in units:
         if kind == "arrow":
             kind, text = "heading", text.lstrip("→ ").strip()
         elif kind == "text":
@@ -253,4 +277,4 @@ def clean(raw: str) -> CleanText:
         parts.append(shown)
         offset += len(shown)
         blocks.append(Block(kind, text, start, offset, page))
-    return CleanText("".join(parts), tuple(blocks))
+    return CleanText("".join(parts), tuple(blocks), title)

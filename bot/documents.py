@@ -127,6 +127,11 @@ def _title_from_name(path: Path) -> str:
     return re.sub(r"[_-]+", " ", path.stem).strip().capitalize()
 
 
+def _own_title(title: str) -> str:
+    """The title a document marks for itself, in sentence case when it is written in capitals."""
+    return title.capitalize() if title.isupper() else title
+
+
 def load_document(path: Path, meta: dict | None = None) -> Document:
     """Load and clean one file; raises LoadError with the reason when it cannot."""
     meta = meta or {}
@@ -145,7 +150,7 @@ def load_document(path: Path, meta: dict | None = None) -> Document:
         raise LoadError("document vide ou sans texte extractible (PDF scanné ?)")
     return Document(
         source=path.name,
-        title=str(meta.get("title") or html_title or _title_from_name(path)),
+        title=str(meta.get("title") or html_title or _own_title(cleaned.title) or _title_from_name(path)),
         text=cleaned.text,
         blocks=cleaned.blocks,
         publisher=str(meta.get("publisher") or ""),

@@ -28,7 +28,7 @@ from bot.text import normalize, sentence_spans, stem, synonyms_of
 
 PROFILE = "profile.json"
 MASK = "ce médicament"  # what a masked text says in place of a corpus medicine
-VERSION = 19  # raised when profiling changes: a stored profile of another version is recomputed, not reused
+VERSION = 20  # raised when profiling changes: a stored profile of another version is recomputed, not reused
 # A word at or above this Zipf frequency (about once per 10^6 words) is ordinary French or English; below it, a
 # word the documents use is a term of their own (a medicine, a brand, a condition, a practice).
 COMMON_ZIPF = 3.0
@@ -46,6 +46,10 @@ HEADLINE_MIN_COUNT = 3
 HEADLINE_KEYNESS_NAMED = 5.0
 STEM_ZIPF = 5.0  # words this frequent (articles, "pour", "avec") are not counted by stem: they name nothing
 MIN_TERM_CHARS = 4
+# A word of a document's title that its file name gives too names its subject, even short ("fer", "sel") or ordinary
+# (Zipf below this one): it is a headline candidate.
+SHORT_NAME_CHARS = 3
+NAMED_ZIPF = 5.0
 WORD = re.compile(r"[^\W\d_][\w'-]*[^\W\d_]|[^\W\d_]", re.UNICODE)
 LETTERS = re.compile(r"[^\W\d_]+", re.UNICODE)  # a word without its elided article ("l'X")
 
@@ -602,6 +606,8 @@ def profile_document(
     """The profile of one document, from its metadata and cleaned text."""
     folded = normalize(text)
     counts = Counter(w for w in words(folded) if len(w) >= MIN_TERM_CHARS and not is_common(w))
+    # a hyphenated name is also written joined ("Néo-Mercazole", "neomercazole"): the joined form is a term too
+    counts.update(joined for joined in _joined_names(folded) if joined not in counts)
     named = [w for t in [title, *topics] for w in words(normalize(t)) if len(w) >= MIN_TERM_CHARS and not is_common(w)]
     # a brand staff list as a topic is a name even when an ordinary word shares its stem (a brand "Concertex" and "concert")
     named += [
@@ -619,12 +625,23 @@ def profile_document(
     display = {w: c.most_common(1)[0][0] for w, c in written.items()}  # each word's most frequent written form
     all_counts = Counter(w for w in words(folded) if len(w) >= MIN_TERM_CHARS)
     frequency = {w: zipf(written.get(w) or [w]) for w in all_counts}
+    short = Counter(w for w in words(folded) if len(w) == SHORT_NAME_CHARS)
+    frequency.update({w: zipf([w]) for w in short})
     stems: Counter = Counter()
-    for w, n in all_counts.items():
+    for w, n in [*all_counts.items(), *short.items()]:
         if frequency[w] < STEM_ZIPF:
             stems[stem(w)] += n
     band = {w: stems[stem(w)] for w in all_counts if w not in counts and frequency[w] < HEADLINE_ZIPF}
     headings = [title, *map(str, topics), re.sub(r"[_.-]+", " ", Path(source).stem)]
+    # a word both its title and its file name give, short or frequent ("fer" of an iron sheet with no metadata)
+    named_twice = set(words(normalize(title))) & set(words(normalize(headings[-1])))
+    band.update(
+        {
+            w: stems[stem(w)]
+            for w in named_twice
+            if w not in counts and w not in band and w in frequency and frequency[w] < NAMED_ZIPF
+        }
+    )
     headline = [
         w
         for w in dict.fromkeys(w for h in headings for w in words(normalize(h)))
@@ -663,6 +680,19 @@ def profile_document(
         ordinary=_sentence_stems(s for s in sentences if _calls_ordinary(normalize(s))),
         calm=_sentence_stems(s for s in sentences if not re.search(EMERGENCY_CALL, normalize(s))),
     )
+
+
+def _joined_names(folded: str) -> set[str]:
+    """The hyphenated words of a normalised text written joined, when they are no ordinary word and one of their
+    parts is no ordinary word either: "neomercazole" of "néo-mercazole"; not "antiinflammatoire"."""
+    joined = set()
+    for word in WORD.findall(folded):
+        parts = [p for p in re.split(r"['-]", word) if p]
+        if "-" in word and len(parts) > 1 and "'" not in word:
+            whole = "".join(parts)
+            if len(whole) >= 6 and not is_common(whole) and any(len(p) >= 5 and not is_common(p) for p in parts):
+                joined.add(whole)
+    return joined
 
 
 def _family(word: str) -> set[str]:
@@ -879,5 +909,6 @@ def build_profile(documents: dict[str, dict], previous: CorpusProfile | None = N
                 record.get("content_hash", ""),
             )
         vocabulary.update(w for w in words(normalize(record.get("text", ""))) if len(w) >= 3)
+        vocabulary.update(_joined_names(normalize(record.get("text", ""))))
         vocabulary.update(w for w in words(normalize(record.get("title", ""))) if len(w) >= 3)
     return CorpusProfile(profiles, vocabulary)

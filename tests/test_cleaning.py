@@ -154,3 +154,22 @@ def test_a_two_page_pdf_loses_the_header_both_pages_open_with_and_its_question_h
         "Que faire en cas d'oubli ?",
         "Prenez la dose suivante.",
     ]
+
+
+def test_markdown_underlines_thematic_breaks_and_block_quotes_are_structure_not_text():
+    """Plain text saved from a web page or written in Markdown marks its title with "===", its sections with "---",
+    separates parts with a thematic break and sets a warning in a block quote: none of those marks is text."""
+    raw = (
+        "ANSM - Alerte\n\nMEDICAMENTS A BASE DE X : ATTENTION\n==================================\n\n"
+        "De quoi parle-t-on ?\n--------------------\n\nUn texte qui explique.\n\n---\n## En bref\n\n"
+        "> IMPORTANT - A retenir\n> - Ne jamais arrêter seul.\n"
+    )
+    cleaned = clean(raw)
+    assert cleaned.title == "MEDICAMENTS A BASE DE X : ATTENTION"
+    kinds = [(b.kind, b.text) for b in cleaned.blocks]
+    assert ("heading", "De quoi parle-t-on ?") in kinds
+    assert ("heading", "En bref") in kinds
+    assert ("item", "Ne jamais arrêter seul.") in kinds
+    assert not any(text.startswith(("---", "===", ">")) for _, text in kinds)
+    assert clean("# Titre du document\n\nUn texte.").title == "Titre du document"
+    assert clean("Un texte sans titre marqué.").title == ""

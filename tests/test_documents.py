@@ -155,3 +155,14 @@ def test_bad_documents_are_reported_by_name_and_the_others_still_load(tmp_path, 
     assert reason.lower() in report.failures[0][1].lower()
     with pytest.raises(LoadError):
         load_document(tmp_path / name)
+
+
+def test_a_file_without_metadata_takes_the_title_it_marks_itself(tmp_path):
+    """With no sources.yaml entry, the title is the document's own ("===" underlined or "# "), in sentence case when
+    it is written in capitals; the file name only when the text marks none."""
+    marked = tmp_path / "x-oral-enfant.txt"
+    marked.write_text("ANSM\n\nMEDICAMENTS A BASE DE X : ATTENTION\n=====\n\nUn texte assez long pour compter.\n")
+    assert load_document(marked).title == "Medicaments a base de x : attention"
+    plain = tmp_path / "note_sur_x.txt"
+    plain.write_text("Un texte assez long pour compter, sans titre.\n")
+    assert load_document(plain).title == "Note sur x"

@@ -314,3 +314,22 @@ def test_the_signs_a_document_calls_ordinary_are_told_from_those_it_calls_an_eme
     assert not profile.calls_ordinary("f.md", ["gorge gonflee"])  # the throat: only in its call for help
     assert not profile.calls_ordinary("f.md", ["fievre apres les injections"])  # "pas normal": no ordinary sign
     assert not profile.calls_ordinary("other.md", ["levres gonflees"])
+
+
+def test_a_short_ordinary_word_its_title_and_file_name_both_give_names_the_document():
+    """An iron sheet with no metadata: "fer" is three letters and ordinary French, yet the title the document marks
+    and its file name both give it and the other documents never use it: it is the sheet's term. A hyphenated brand
+    is a term written joined too ("neomercazole")."""
+    iron = "Le fer se prend à distance du thé. Un comprimé de fer avalé par un enfant est dangereux. " * 3
+    other = "Le Néo-Mercazole soigne la thyroïde. Le Néo-Mercazole demande des prises de sang. " * 3
+    profile = build_profile(
+        {
+            "fer-oral-enfant.txt": {"title": "Médicaments à base de fer : attention", "text": iron},
+            "thyroide.txt": {"title": "Thyroïde", "text": other},
+        }
+    )
+    assert profile.documents_named("je prends du fer, et le café ?") == ["fer-oral-enfant.txt"]
+    assert profile.documents_named("le neomercazole ca donne quoi") == ["thyroide.txt"]
+    assert profile.unknown_terms("le neomercazole ca donne quoi", "le neomercazole ca donne quoi") == []
+    ordinary = build_profile({"note.txt": {"title": "Une note sur le fer", "text": iron}})
+    assert ordinary.documents_named("et le fer ?") == []  # named in the title only

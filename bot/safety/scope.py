@@ -37,10 +37,10 @@ def _aspect_evidence(
         if wanted and aspect["evidence"] == "asked":
             matches = [m for m in matches if not wanted & set(profile.documents_named(m))]
         if matches:
+            asked = [re.escape(w) for m in matches for w in [m, *synonyms_of(m)]]
+            # a passage naming the very words asked speaks of the aspect too ("musculation" in a passage on sport)
             found[name] = (
-                [re.escape(w) for m in matches for w in [m, *synonyms_of(m)]]
-                if aspect["evidence"] == "asked"
-                else aspect["evidence"]
+                asked if aspect["evidence"] == "asked" else [*aspect["evidence"], *(rf"\b{w}\b" for w in asked)]
             )
     return found
 
@@ -54,9 +54,9 @@ def unsupported_aspect(
 ) -> str | None:
     """The first aspect asked that no retrieved passage speaks of for the question's topic; None when all are.
 
-    Evidence counts when it matches one of the aspect's `evidence` expressions and, if the question names
-    corpus terms, the term last named before it in the passage belongs to the same documents: a committee's lines
-    on one medicine and sun exposure do not answer a question on another medicine and the sun.
+    Evidence counts when it matches one of the aspect's `evidence` expressions or the words asked and, if the
+    question names corpus terms, the term last named before it in the passage belongs to the same documents: a
+    committee's lines on one medicine and sun exposure do not answer a question on another medicine and the sun.
     """
     topics = topics_named(question, profile) if topics is None else topics
     wanted = set(profile.documents_named(" ".join(sorted(topics))))
