@@ -1503,3 +1503,22 @@ def test_whether_a_medicine_can_be_bought_without_prescription_is_asked_not_wher
 def test_a_dosing_error_in_a_child_is_a_poisoning_and_a_dose_to_harm_is_refused(question, kind):
     decided = safety.rule_triage(question)
     assert decided is not None and decided.kind == kind
+
+
+@pytest.mark.parametrize(
+    "question, expected",
+    [
+        # asked of anyone, "what to do if" a sign appears: the document's instruction, no alarm
+        ("Sous ce traitement, qu'est-ce qu'il faut faire si on a une douleur intense en haut du ventre ?", None),
+        ("What should you do if the skin turns yellow on this medicine?", None),
+        # the patient in it: an alarm
+        ("que faire si j'ai une douleur intense dans la poitrine", "red_flag"),
+        ("J'ai les yeux jaunes depuis hier, que faire si ça continue ?", "red_flag"),
+        # putting pills away from children is no stockpile; setting them all aside with a plan is
+        ("Comment ranger les comprimés quand on a des petits enfants à la maison ?", None),
+        ("j'ai rangé toutes mes gélules dans un tiroir, c'est prévu pour dimanche", "suicide"),
+    ],
+)
+def test_a_question_on_what_to_do_is_no_report_and_putting_pills_away_no_stockpile(question, expected):
+    decided = safety.rule_triage(question)
+    assert (decided.kind if decided else None) == expected

@@ -66,8 +66,10 @@ SUICIDE_SIGNS = (
     r"\b(me|se|te) (coupe\w*|taillad\w*|scarifi\w*|brule\w*) (un peu |parfois |souvent |encore )?(les|le|la|ses|mes) "
     r"(bras|poignets?|cuisses?|jambes?|ventre|avant-bras)",
     r"\bsi (un jour )?(je|j') ?(ne )?(suis|serai) plus la\b",
-    r"\b(saving|saving up|saved up|range\w*|rassembl\w*|cache\w*)\b.{0,30}\b(her|his|my|their|toutes? (mes|ses)|mes|ses)?\s?"
-    r"(sleeping pills|somniferes|pills|gelules|cachets|comprimes|capsules)\b",
+    # pills set aside ("rassemblé toutes mes gélules"); not put away ("comment ranger les comprimés ?")
+    r"\b(saving|saving up|saved up|rassembl\w*|cache\w*|stock\w*|accumul\w*)\b.{0,30}"
+    r"\b(her|his|my|their|toutes? (mes|ses)|mes|ses)?\s?(sleeping pills|somniferes|pills|gelules|cachets|comprimes|capsules)\b",
+    r"\brange\w* (toutes?|tous) (mes|ses) (somniferes|gelules|cachets|comprimes|medicaments)\b",
     r"\b(debarrasse\w*|rid) (de|of) (moi|lui|elle|me|him|her)\b",
     # an announced intent to take all of one's pills ("je vais prendre toutes mes pilules ce soir"; SMS "jvé", "jvais")
     r"\b(je vais|j'?vais|jvais|jve|jvai|i'?m going to|i'?m gonna|i will|i'?ll) (prendre|avaler|take|swallow) "
@@ -624,6 +626,15 @@ LIVED = {
         r"\b(toute? la boite|the whole (box|pack|bottle)|trop de|too (much|many))\b",
     ),
 }
+# What to do if a sign appears, asked of anyone ("qu'est-ce qu'il faut faire si on a une douleur intense ?", "what
+# should you do if ..."): a question on the document's instruction, not a report, unless the patient says they live it.
+WHAT_IF = _rx(
+    r"\b(que faire|qu'?est-ce qu'?il faut faire|quoi faire|que (doit|faut)[- ](on|il) faire|what (should|must|do) "
+    r"(you|one|we|people) do|what to do)\b.{0,6}\b(si|if|en cas d|in case of|when)\b"
+    r"(?!.{0,4}\b(j'?ai|jai|je|j'|g|i|i'?m|i have|my|mon|ma|mes)\b)",
+)
+WHAT_IF_KINDS = ("red_flag", "allergy", "infection", "stroke", "faint")
+LIVED_ANY = _rx(*SAYS_LIVED, r"\b(j'?ai|jai|je|j'|i|i'?m|i have|my|mon|ma|mes|depuis|since)\b")
 # Kinds where the same words serve both a report ("j'ai un abcès") and a question ("les abcès ?", "what are the
 # signs of an overdose?").
 CHECK_FRAMING = ("suicide", "infection", "poisoning", "stroke")

@@ -31,6 +31,7 @@ from bot.safety.rules import (
     LEAK_OR_ASSERT,
     LEGALITY,
     LIVED,
+    LIVED_ANY,
     LONG_AFTER,
     MENSTRUAL,
     NEGATED_SIGN,
@@ -49,6 +50,8 @@ from bot.safety.rules import (
     UNCOVERED,
     URGENT,
     VOUCH,
+    WHAT_IF,
+    WHAT_IF_KINDS,
     rule_text,
 )
 from bot.safety.topics import names_topic, topics_named
@@ -337,6 +340,8 @@ def _rules(text: str, profile: CorpusProfile, source: str | None = None) -> Tria
         if pattern.search(HYPOTHETICAL.sub(" ", generic) if kind == "pregnancy" else generic):
             framed = RISK_QUESTION.search(text) or HEARSAY.search(text)
             if kind in CHECK_FRAMING and framed and not LIVED[kind].search(text):
+                continue
+            if kind in WHAT_IF_KINDS and WHAT_IF.search(text) and not LIVED_ANY.search(text):
                 continue
             return Triage("urgent", kind)
     for kind, pattern in REFUSED.items():
