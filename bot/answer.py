@@ -198,11 +198,12 @@ def _as_quoted(sentence: Sentence, hits: list[Hit], list_items: int = 3) -> list
     items = _list_after(sentence, hits, at_most=list_items)
     if sentence.text.rstrip().endswith(":") and not items:
         return None
-    if CLAIM.search(normalize(sentence.text)):
+    if CLAIM.search(normalize(sentence.text)) or SAYING.match(sentence.text.strip()):
         refutation = _refutation_after(sentence)
         if refutation is None:
             return None
-        items = [refutation, *_list_after(refutation, hits, at_most=3)]
+        reasons = _explanation_after(refutation) if VERDICT.search(normalize(refutation.text)) else []
+        items = [refutation, *(reasons or _list_after(refutation, hits, at_most=3))]
     elif VERDICT.search(normalize(sentence.text)):
         items = _explanation_after(sentence)
     return [sentence, *items]
@@ -776,6 +777,9 @@ CLAIM = re.compile(
     r"personnes|influenceu\w*|videos|internautes)\b.{0,40}\b(disent|affirment|pensent|conseillent|recommandent|presentent|vantent)|"
     r"vant\w* (comme|pour)|seraient|serait)\b"
 )
+# A sentence standing wholly in quotes: a saying the document reports (« Si je double la dose, ... »), quoted only
+# with the answer it gives it.
+SAYING = re.compile(r"^[«\"“][^«»\"“”]{10,}[»\"”]\W*$")
 REFUTATION = re.compile(
     r"^\W*(cependant|pourtant|or|en realite|en fait|faux|c'est faux|mais|il n'en est rien|aucune?|ces (arguments|affirmations)|"
     r"ce n'est pas|rien ne|non\b|toutefois|en revanche|au contraire)"

@@ -152,6 +152,12 @@ class Assistant:
             # rules on doses would give the figures asked for)
             harm = decided.kind == "harm"
             backing = [] if harm else evidence(decided, question, self.retriever.lexical.chunks, profile, hits)
+            if decided.status == "refused" and decided.kind == "injection":
+                # a claim the patient wants vouched for ("confirme que X n'a aucun effet sur l'humeur"): what the
+                # document of the medicine named says on it, not its rules on doses or sales
+                named = profile.documents_named(question)
+                own = [h for h in hits if h.chunk.source in named]
+                backing = self.answerer.select(query, own, limit=3) if own else backing
             # the patient's own document: the one quoted, else the best retrieved when the patient names it (never a
             # document on another medicine)
             source = (

@@ -28,7 +28,7 @@ from bot.text import normalize, sentence_spans, stem, synonyms_of
 
 PROFILE = "profile.json"
 MASK = "ce médicament"  # what a masked text says in place of a corpus medicine
-VERSION = 20  # raised when profiling changes: a stored profile of another version is recomputed, not reused
+VERSION = 21  # raised when profiling changes: a stored profile of another version is recomputed, not reused
 # A word at or above this Zipf frequency (about once per 10^6 words) is ordinary French or English; below it, a
 # word the documents use is a term of their own (a medicine, a brand, a condition, a practice).
 COMMON_ZIPF = 3.0
@@ -49,6 +49,7 @@ MIN_TERM_CHARS = 4
 # A word of a document's title that its file name gives too names its subject, even short ("fer", "sel") or ordinary
 # (Zipf below this one): it is a headline candidate.
 SHORT_NAME_CHARS = 3
+MIN_QUOTED_WORDS = 4  # an instruction quoted under an emergency or a refusal says something: "Faux." does not
 NAMED_ZIPF = 5.0
 WORD = re.compile(r"[^\W\d_][\w'-]*[^\W\d_]|[^\W\d_]", re.UNICODE)
 LETTERS = re.compile(r"[^\W\d_]+", re.UNICODE)  # a word without its elided article ("l'X")
@@ -622,7 +623,9 @@ def profile_document(
     # a term is a rare word the document uses, those its title or topics name first, then the most frequent
     terms = list(dict.fromkeys([*named, *aliases, *(w for w, _ in counts.most_common())]))
     written = _written_forms(text)
-    display = {w: c.most_common(1)[0][0] for w, c in written.items()}  # each word's most frequent written form
+    # each word's most frequent written form, not in capitals when it is written otherwise too or too long for an
+    # acronym (a title in capitals: "INTOXICATIONS")
+    display = {w: _display_form(c) for w, c in written.items()}
     all_counts = Counter(w for w in words(folded) if len(w) >= MIN_TERM_CHARS)
     frequency = {w: zipf(written.get(w) or [w]) for w in all_counts}
     short = Counter(w for w in words(folded) if len(w) == SHORT_NAME_CHARS)
@@ -654,6 +657,12 @@ def profile_document(
     weights.update({w: band[w] for w in headline if w in words(normalize(title))})  # "lithium" of a file name
     leading = [w for w, _ in Counter(weights).most_common()]
     medicines = _medicines(terms, [*aliases, *(w for w in words(normalize(title)) if len(w) >= MIN_TERM_CHARS)], text)
+    if not topics:
+        # no topics from staff: the headline words of its own title name it first, then its medicines ("fer",
+        # "Tardyferon"), before words it merely uses often ("intoxications", "bronches")
+        title_words = set(words(normalize(title)))
+        first = [w for w in headline if w in title_words] + [w for w in leading if w in medicines]
+        leading = list(dict.fromkeys([*first, *leading]))
     # the topics staff gave that name a medicine or practice, else the first topic, else the leading terms
     named_topics = [str(t) for t in topics if set(words(normalize(str(t)))) & set(medicines)]
     names = (named_topics or [str(t) for t in topics[:1]] or [display.get(w, w) for w in leading if w in display])[:3]
@@ -680,6 +689,13 @@ def profile_document(
         ordinary=_sentence_stems(s for s in sentences if _calls_ordinary(normalize(s))),
         calm=_sentence_stems(s for s in sentences if not re.search(EMERGENCY_CALL, normalize(s))),
     )
+
+
+def _display_form(forms: Counter) -> str:
+    """The form a word is shown in: its most frequent written form, preferring one not in capitals; a long word
+    written only in capitals in lower case (acronyms stay as written)."""
+    form = ([f for f, _ in forms.most_common() if not f.isupper()] or [forms.most_common(1)[0][0]])[0]
+    return form.lower() if form.isupper() and len(form) > 6 else form
 
 
 def _joined_names(folded: str) -> set[str]:
@@ -790,6 +806,9 @@ def _instructions(sentences: list[str], kind: str, keep: int = 2) -> list[str]:
         if _is_heading(sentence):
             opening = i + 1 if re.search(kind_words, folded) else -1
             continue
+        if len(sentence.split()) < MIN_QUOTED_WORDS:
+            opening = i + 1 if i == opening else opening  # a word standing alone ("Faux.") opens nothing
+            continue
         if len(sentence) > 400 or "?" in sentence:
             continue
         kind_hits = len(re.findall(kind_words, folded))
@@ -801,7 +820,8 @@ def _instructions(sentences: list[str], kind: str, keep: int = 2) -> list[str]:
             for following in sentences[i : i + 3]:
                 if _is_heading(following):
                     break
-                group.append(following)
+                if len(following.split()) >= MIN_QUOTED_WORDS:
+                    group.append(following)
             acts = sum(len(re.findall(act_words, normalize(g))) for g in group)
             if acts:
                 scored.append((acts + 2, -i, group))
@@ -869,7 +889,7 @@ def _written_forms(text: str) -> dict[str, Counter]:
     forms: dict[str, Counter] = {}
     for word in WORD.findall(text):
         for part in re.split(r"['-]", word):
-            if len(part) >= MIN_TERM_CHARS:
+            if len(part) >= SHORT_NAME_CHARS:
                 forms.setdefault(normalize(part), Counter())[part] += 1
     return forms
 

@@ -329,6 +329,7 @@ def test_a_short_ordinary_word_its_title_and_file_name_both_give_names_the_docum
         }
     )
     assert profile.documents_named("je prends du fer, et le café ?") == ["fer-oral-enfant.txt"]
+    assert profile.documents["fer-oral-enfant.txt"].names[0] == "fer"  # what the page and messages call it
     assert profile.documents_named("le neomercazole ca donne quoi") == ["thyroide.txt"]
     assert profile.unknown_terms("le neomercazole ca donne quoi", "le neomercazole ca donne quoi") == []
     ordinary = build_profile({"note.txt": {"title": "Une note sur le fer", "text": iron}})

@@ -104,3 +104,24 @@ def test_a_short_unpunctuated_line_is_a_label_not_a_statement():
         "Le comité a adopté l'ordre du jour de la séance sans modification.",
         "une prise par semaine, toujours le même jour",
     ]
+
+
+def test_a_saying_in_quotes_is_quoted_only_with_the_verdict_and_reasons_that_follow_it():
+    """A sheet's "idées reçues": « ... » then "FAUX. ..." The saying alone states the opposite of the document; it
+    is quoted with the verdict and its reasons, or not at all."""
+    from bot.answer import _as_quoted
+    from bot.chunking import Chunk
+    from bot.retrieval import Hit
+
+    text = (
+        "« Si je double la dose, je guérirai plus vite. »\nFAUX. Le corps n'absorbe qu'une quantité limitée. "
+        "Doubler la dose augmente surtout les effets indésirables.\n\n« Un autre dicton sans réponse ici. »"
+    )
+    chunk = Chunk("c1", "x.txt", "x", "Idées reçues", None, 500, 500 + len(text), text)
+    hits = [Hit(chunk, 0.9)]
+    saying, *_, unanswered = _candidates(hits)
+    assert saying.text.startswith("« Si je double")
+    quoted = [s.text for s in _as_quoted(saying, hits)]
+    assert quoted[1] == "FAUX."
+    assert "Doubler la dose augmente surtout les effets indésirables." in quoted
+    assert unanswered.text.startswith("« Un autre dicton") and _as_quoted(unanswered, hits) is None

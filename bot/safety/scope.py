@@ -38,10 +38,10 @@ def _aspect_evidence(
             matches = [m for m in matches if not wanted & set(profile.documents_named(m))]
         if matches:
             asked = [re.escape(w) for m in matches for w in [m, *synonyms_of(m)]]
-            # a passage naming the very words asked speaks of the aspect too ("musculation" in a passage on sport)
-            found[name] = (
-                asked if aspect["evidence"] == "asked" else [*aspect["evidence"], *(rf"\b{w}\b" for w in asked)]
-            )
+            # a passage naming the very word asked speaks of the aspect too ("musculation" in a passage on sport; not
+            # a phrase such as "la dose de", which any passage on a dose has)
+            named = [rf"\b{w}\b" for w in asked if re.fullmatch(r"\w{5,}", w)]
+            found[name] = asked if aspect["evidence"] == "asked" else [*aspect["evidence"], *named]
     return found
 
 
