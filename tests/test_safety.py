@@ -1465,6 +1465,15 @@ def test_an_acute_emergency_just_told_leads_the_next_turn_again():
     # a question on something else than the emergency itself, and a pregnancy's stop said of someone else
     assert continued_emergency("et pendant la grossesse ?", after("urgent_red_flag")) is None
     assert continued_emergency("if she stops it as soon as she knows, the risk is gone right?", pregnancy) is None
+    # asking whether to stop, in SMS spelling, is what the pregnancy instruction answers
+    assert continued_emergency("g peur, jarrete tout de suite ?", pregnancy).kind == "pregnancy"
+    # an emergency the patient told, whatever the answer said (history written by others, an answer that missed it)
+    told = [
+        {"role": "user", "content": "Ma fille de 3 ans a avalé des comprimés de ma boîte il y a une heure."},
+        {"role": "assistant", "content": "Appelez immédiatement le 15 ou un centre antipoison."},
+    ]
+    assert continued_emergency("elle a vomi et a l'air d'aller mieux, on peut attendre ?", told).kind == "poisoning"
+    assert continued_emergency("et c'est quoi ce médicament exactement ?", told) is None
 
 
 def test_a_pregnancy_planned_is_no_emergency_but_one_told_beside_the_plan_is():

@@ -244,8 +244,10 @@ ACUTE_KINDS = ("suicide", "poisoning", "stroke", "allergy", "faint", "infection"
 
 
 # "je vais arrêter le traitement tout de suite alors" after the pregnancy message: what its instruction warns against
+# or asks whether to stop it ("g peur, j'arrête tout de suite ?", "faut-il l'arrêter ?", "should I stop?")
 STOPPING = re.compile(
-    r"\b(je vais|jvais|je l'?|j'|on va|i'?ll|i will|i'?m going to|gonna|i'?m)\b.{0,20}\b(arret\w*|stop\w*|quit\w*)\b"
+    r"\b(je vais|jvais|je l'?|j'|on va|i'?ll|i will|i'?m going to|gonna|i'?m|je dois|dois-je|faut[- ]il|il faut|"
+    r"should i|do i|must i|je le|je la)\b.{0,20}\b(arret\w*|stop\w*|quit\w*)\b"
 )
 # What a patient says of the emergency itself after being told to call: whether to wait, cancel, how the person is
 STILL_IN_IT = re.compile(
@@ -284,14 +286,21 @@ def continued_emergency(
     The turn must speak of the emergency itself (waiting, calling, how the person is); after a pregnancy under a
     medicine, only a turn that says the patient will stop it is held ("je vais l'arrêter alors")."""
     kind = emergency_told(history)
+    earlier = user_turns(history)
+    if kind is None and earlier and re.search(EMERGENCY_CALL, normalize(last_answer(history))):
+        # the patient's last message was an acute emergency by the rules and the answer told them to call, in other
+        # words than the emergency message ("ma fille a mangé des comprimés" then "il a vomi et il a l'air d'aller
+        # mieux, on peut attendre ?")
+        told = rule_triage(earlier[-1], profile)
+        kind = told.kind if told is not None and told.status == "urgent" and told.kind in ACUTE_KINDS else None
     if kind is None or checks_claim(question):
         return None
-    folded = normalize(question)
+    folded = rule_text(question)
     if kind == "pregnancy" and not STOPPING.search(folded):
         return None  # its follow-ups ask about the risk, unless the patient says they will stop the treatment
     if kind != "pregnancy" and not STILL_IN_IT.search(folded):
         return None  # another question ("et pendant la grossesse ?"), not the emergency itself
-    named, earlier = set(profile.documents_named(question)), user_turns(history)
+    named = set(profile.documents_named(question))
     if named and earlier and not named & set(profile.documents_named(earlier[-1])):
         return None  # a new topic
     return Triage("urgent", kind)
