@@ -1531,3 +1531,22 @@ def test_a_dosing_error_in_a_child_is_a_poisoning_and_a_dose_to_harm_is_refused(
 def test_a_question_on_what_to_do_is_no_report_and_putting_pills_away_no_stockpile(question, expected):
     decided = safety.rule_triage(question)
     assert (decided.kind if decided else None) == expected
+
+
+@pytest.mark.parametrize(
+    "question, aspect",
+    [
+        ("Une fois ouvert, combien de temps peut-on garder le flacon ?", "expiry"),
+        ("c koi la date de peremption une fois la boite ouverte", "expiry"),
+        ("What's the best time of day to take it, morning or evening?", "time_of_day"),
+        ("On peut couper un comprimé en deux ?", "crushing"),
+        ("Je peux écraser mes comprimés dans de la compote ?", "crushing"),
+        ("Est-ce que ce médicament rend ma pilule moins efficace ?", "contraception_interaction"),
+    ],
+)
+def test_aspects_a_document_may_not_speak_of_are_asked(question, aspect):
+    """Expiry, time of day, crushing a tablet, the pill's efficacy: out of scope unless a retrieved passage on the
+    medicine speaks of them (bot.safety.scope.unsupported_aspect)."""
+    from bot.safety.scope import _aspect_evidence
+
+    assert aspect in _aspect_evidence(question)
