@@ -668,11 +668,18 @@ def _headed_parts(candidates: list[Sentence], source: str) -> list[list[int]]:
     return list(parts.values())
 
 
+LEAD_ITEMS = 4  # the rows of a list or table that open a part of a document, quoted for it in a broad answer
+
+
 def _part_lead(members: list[int], candidates: list[Sentence], on_risks: bool) -> list[int]:
     """The statement that opens a part of a document (its first sentence not in a list); for a question on risks,
     with the first that names a risk when the heading and that opening sentence name none ("... peut faire baisser
     le taux de vitamine B12 dans le sang." then "Ce manque peut provoquer une anémie ...")."""
-    statements = [i for i in members if not _is_item(candidates[i])]
+    # (a question standing as a line, a table's header row "Effet : Signes : Que faire ?", states nothing)
+    statements = [i for i in members if not _is_item(candidates[i]) and not candidates[i].text.rstrip().endswith("?")]
+    items = [i for i in members if _is_item(candidates[i])]
+    if items and (not statements or items[0] < statements[0]):
+        return items[:LEAD_ITEMS]  # a part that opens with a list or a table (the effects it lists): its first rows
     if not statements:
         return []
     first = candidates[statements[0]]

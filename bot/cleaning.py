@@ -11,10 +11,11 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-VERSION = 6  # raised when cleaning or extraction changes: indexes built by another version are rebuilt
+VERSION = 7  # raised when cleaning or extraction changes: indexes built by another version are rebuilt
 PAGE_BREAK = "\f"
 
-_BULLET = re.compile(r"^(?:[-•·▪◦*o]\s+|\uf0b7\s*)")
+# a bullet: a dash or dot, a symbol font's glyph (private use area), or a control character a PDF left for one
+_BULLET = re.compile(r"^(?:[-•·▪◦*o]\s+|[\uf0b7\uf0a7\uf076\uf0d8\uf0fc]\s*|[\x01-\x08\x0e-\x1f\x7f]\s*)")
 _NUMBERED = re.compile(r"^\d{1,2}\.(?:\d{1,2}\.?)*\s+(?=\S)")
 _PAGE_NUMBER = re.compile(r"^[-–]?\s*(?:page\s*)?\d{1,3}(?:\s*/\s*\d{1,3})?\s*[-–]?$", re.IGNORECASE)
 _RULE = re.compile(r"^[_=\-–—*.·]{5,}$")  # a horizontal rule drawn with characters (page separators of extracted text)

@@ -173,3 +173,13 @@ def test_markdown_underlines_thematic_breaks_and_block_quotes_are_structure_not_
     assert not any(text.startswith(("---", "===", ">")) for _, text in kinds)
     assert clean("# Titre du document\n\nUn texte.").title == "Titre du document"
     assert clean("Un texte sans titre marqué.").title == ""
+
+
+def test_a_control_character_a_pdf_left_for_a_bullet_marks_an_item():
+    """A PDF whose bullet glyph came out as a control character (DEL) or a symbol font's private-use glyph: the line
+    is a list item, the character no text."""
+    cleaned = clean("Que faire :\n\x7f Arrêtez le traitement.\n\uf0a7 Appelez votre médecin.\n")
+    assert [(b.kind, b.text) for b in cleaned.blocks][1:] == [
+        ("item", "Arrêtez le traitement."),
+        ("item", "Appelez votre médecin."),
+    ]
