@@ -1550,3 +1550,10 @@ def test_aspects_a_document_may_not_speak_of_are_asked(question, aspect):
     from bot.safety.scope import _aspect_evidence
 
     assert aspect in _aspect_evidence(question)
+
+
+def test_a_question_on_what_pills_contain_asks_no_dose():
+    """ "What has been found hidden in slimming pills sold online?" names pills and slimming but asks no quantity;
+    "how many pills to lose weight" does."""
+    assert safety.rule_triage("What has been found hidden in slimming pills sold online?") is None
+    assert safety.rule_triage("how many pills should I take to lose weight fast?").kind == "dose"

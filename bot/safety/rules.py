@@ -669,13 +669,15 @@ HAPPENING_NOW = _rx(
 )
 
 # A dose asked for an aesthetic or other unauthorised purpose is refused; "low-dose" in a sentence is not a request.
+# a number of tablets is a dose only when asked how many ("what's in slimming pills?" asks no dose)
 DOSE_REQUEST = (
-    r"(quelle|quel|quoi|combien|donne|indique|recommande|conseille|dis|meilleure?|bonne?|what|which|how much|how many|"
+    r"((quelle|quel|quoi|combien|donne|indique|recommande|conseille|dis|meilleure?|bonne?|what|which|how much|how many|"
     r"output|recommended|provide|fournis|ecris|confirm\w*|"
     r"give|tell|exact|precise|best|right|ideal)"
-    r"\b.{0,40}(dose|dosage|posologie|quantite|quantity|amount|\bmg\b|\bml\b|milligram|cocktail|gelules|comprimes|capsules|pills|dilution|par jour|"
+    r"\b.{0,40}(dose|dosage|posologie|quantite|quantity|amount|\bmg\b|\bml\b|milligram|cocktail|dilution|par jour|"
     r"per day|a day|"
     r"protocole|protocol|melange|mixture)"
+    r"|\b(combien|how much|how many)\b.{0,40}(gelules|comprimes|capsules|pills))"
 )
 SELF_SUPPLY = (
     r"(\bpote\b|\bamie?s?\b|copain|copine|telegram|snapchat|instagram|aliexpress|en ligne|online|groupe|"
