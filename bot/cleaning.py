@@ -232,9 +232,18 @@ def _cut_mid_sentence(text: str) -> bool:
     return text.endswith("-") or text.rsplit(" ", 1)[-1].lower() in _JOINING_WORDS
 
 
+# A dateline: "Publiée le 20 septembre 2026", "Fiche patient – Publié le 12/01/2026 - Mis à jour le 03/03/2026"
+_DATELINE = re.compile(
+    r"\b(publi[ée]e?s?|mise? à jour|updated|published)\b( le| on)? \d{1,2}(er)?[ /.](\d{1,2}|[^\W\d_]+)[ /.]\d{4}\W*$",
+    re.IGNORECASE,
+)
+
+
 def _continues(previous: list, line: str) -> bool:
     """Whether a line carries on the previous unit (hard wrap or split sentence)."""
     text, closed = previous[1], previous[3]
+    if _DATELINE.search(text) and len(text) <= 120:
+        return False  # a header's date line ends the header: the text after it is no part of it
     if _cut_mid_sentence(text):
         return True
     if previous[0] == "arrow" and text.endswith("?"):

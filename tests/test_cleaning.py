@@ -183,3 +183,13 @@ def test_a_control_character_a_pdf_left_for_a_bullet_marks_an_item():
         ("item", "Arrêtez le traitement."),
         ("item", "Appelez votre médecin."),
     ]
+
+
+def test_a_header_ends_at_its_date_line():
+    """ "Fiche d'information patient – ANSM – Publiée le 2 juin 2026" then "Cette fiche s'adresse ...": the first
+    sentence of the text is not glued to the header's date."""
+    cleaned = clean("Fiche patient – ANSM – Publiée le 2 juin 2026\nCette fiche s'adresse aux patients.\n")
+    assert [b.text for b in cleaned.blocks] == [
+        "Fiche patient – ANSM – Publiée le 2 juin 2026",
+        "Cette fiche s'adresse aux patients.",
+    ]
