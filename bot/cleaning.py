@@ -11,7 +11,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-VERSION = 7  # raised when cleaning or extraction changes: indexes built by another version are rebuilt
+VERSION = 8  # raised when cleaning or extraction changes: indexes built by another version are rebuilt
 PAGE_BREAK = "\f"
 
 # a bullet: a dash or dot, a symbol font's glyph (private use area), or a control character a PDF left for one
