@@ -27,7 +27,7 @@ from bot.questions import (
     reports_low_mood,
     reports_mood_change,
 )
-from bot.retrieval import HybridRetriever, condense, focused, last_answer, user_turns
+from bot.retrieval import HybridRetriever, condense, focused, is_follow_up, last_answer, user_turns
 from bot.safety import (
     Triage,
     continued_emergency,
@@ -44,6 +44,7 @@ from bot.safety import (
     names_topic,
     quote_evidence,
     rule_triage,
+    scope_evidence,
     situation_call,
     triage,
     without_injection,
@@ -200,7 +201,7 @@ class Assistant:
             history,
             profile,
             self.settings.min_dense_without_topic - offset,
-        ):
+        ) or self._off_thread(question, history, profile, offset):
             answer = Answer(question, self.out_of_scope_message(lang), "out_of_scope", [], lang=lang, hits=hits)
         else:
             # a follow-up is answered for what it asks itself, with its thread's topic ("<son médicament> ça peut me rendre
@@ -244,6 +245,18 @@ class Assistant:
             if own and _closest(own) > _closest(hits) + self.settings.focus_margin:
                 return alone, own, alone
         return query, hits, alone or query
+
+    def _off_thread(self, question: str, history, profile: CorpusProfile, offset: float) -> bool:
+        """A turn of a conversation that names no topic and reads as a question of its own (no "et ...", pronoun or
+        ellipsis), which, searched alone, is far from every passage and shares few words with them ("Quel temps
+        fera-t-il demain à Paris ?" after questions on a medicine): out of scope, as it would be asked alone; the
+        thread does not carry it."""
+        if not user_turns(history) or is_follow_up(question) or profile.documents_named(question):
+            return False
+        alone = self._retrieve(profile.spelled(without_injection(question, profile)), profile)
+        evidence = scope_evidence(question, alone, None, None, profile)
+        far = evidence.best_dense is not None and evidence.best_dense < self.settings.min_dense_score - offset
+        return far and evidence.overlap < self.settings.min_lexical_overlap
 
     def _retrieve(self, query: str, profile: CorpusProfile) -> list:
         """The passages of a search query, none carrying instructions to an assistant; with `named_boost`, those of the

@@ -320,3 +320,14 @@ def test_a_request_to_harm_someone_gets_the_refusal_and_no_figure_of_a_document(
     )
     assert answer.status == "refused" and "17" in answer.answer
     assert not answer.citations and not re.search(r"\d+ ?(mg|ml)", answer.answer)
+
+
+def test_a_turn_of_its_own_that_the_corpus_does_not_cover_is_not_carried_by_the_thread(assistant):
+    """ "Quel temps fera-t-il demain à Paris ?" after a question on a medicine reads as a question of its own and is
+    out of scope as it would be alone; a topicless turn that speaks of the thread is still answered with it."""
+    history = [
+        {"role": "user", "content": "Le tacrolimus pour le vitiligo, c'est pour qui ?"},
+        {"role": "assistant", "content": "D'après les documents de l'ANSM : ..."},
+    ]
+    assert assistant.ask("Quel temps fera-t-il demain à Paris ?", history).status == "out_of_scope"
+    assert assistant.ask("Faut-il éviter complètement le soleil pendant le traitement ?", history).status == "answered"
