@@ -60,13 +60,17 @@ LOW_MOOD = re.compile(
     r"triste|pas bien dans ma tete|a plat|sad|low|depressed|blue|moody|pas le moral|le moral a zero|plus le moral|"
     r"renferme\w*|withdrawn)\b|"
     r"\b(pas le moral|moral (a zero|dans les chaussettes|en berne|bas)|mood (is )?(low|down|changes?)|je pleure|"
+    r"(plus|plu) envie de rien|envie de rien|(lost|lose|losing) interest in (everything|anything)|"
     r"pleure (souvent|tout le temps|beaucoup)|(cries|crying) (a lot|all the time))\b"
 )
 # Any hint of dark or suicidal thoughts: low mood with one of these is never taken for low mood alone.
 DARK_THOUGHTS = re.compile(
-    r"\b(en finir|finir|mourir|mort|disparaitre|me tuer|tuer|suicid\w*|idees? noires?|plus (la peine|simple|envie de rien|"
+    r"\b(en finir|finir|mourir|mort|disparaitre|me tuer|tuer|suicid\w*|idees? noires?|plus (la peine|simple|"
     r"envie de vivre)|a quoi bon|sans moi|me faire du mal|end it|ending it|kill|die|dying|dead|better off|not be here|"
-    r"no point|hurt myself|give up|hopeless|desespere\w*)\b"
+    r"no point|hurt myself|give up|hopeless|desespere\w*)\b|"
+    # the thought of swallowing all one's pills, of making it stop
+    r"\b(avaler|prendre|take|swallow)\b.{0,10}\b(toute?s? (ma|la|mes|les|une) (boite|plaquette|medicaments|comprimes|cachets)|"
+    r"all (of )?(my|the) (pills|tablets|meds)|the whole (box|bottle|pack))|\bpour que (ca|tout) s'arrete|\bmake it (all )?stop\b"
 )
 
 

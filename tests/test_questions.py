@@ -117,11 +117,12 @@ def test_thanks_with_a_plan_naming_a_corpus_topic_gets_the_thanks_reply(assistan
 @pytest.mark.parametrize(
     "text",
     ["jsuis un peu down en ce moment", "je pleure souvent depuis que j'ai commencé", "He's been really sad and withdrawn",
-     "je me sens triste depuis un mois"],
+     "je me sens triste depuis un mois", "je n'ai plus envie de rien depuis des semaines"],
 )  # fmt: skip
 def test_low_mood_told_in_many_ways(text):
     assert reports_low_mood(text)
     assert not reports_low_mood(f"{text}, je pense à en finir")
+    assert not reports_low_mood(f"{text}, je pense à avaler toute ma boîte pour que ça s'arrête")
 
 
 @pytest.mark.parametrize(
