@@ -163,3 +163,21 @@ def test_the_documents_a_question_names_come_first_by_the_named_boost(assistant)
     assert first.count(other) > [h.chunk.source for h in plain][:5].count(other)
     for hit in boosted:  # the boost moves passages, never their cosine, which the out-of-scope decision reads
         assert hit.dense_score is None or hit.score <= hit.dense_score + 0.015 + 0.02 + 1e-9
+
+
+def test_a_follow_up_is_focused_on_the_thread_s_medicine_not_the_condition_it_is_for():
+    """ "et pendant la grossesse ?" after "Je commence le Novatrexo pour une polyarthrite" is searched with the
+    medicine; the condition's words, which every passage introducing the medicine shares, would drown it."""
+    from bot.profile import build_profile
+    from bot.retrieval import focused
+
+    text = "Le Novatrexo est utilisé dans la polyarthrite. Le Novatrexo se prend une fois par semaine. " * 3
+    other = "La Zolcamine soigne la migraine. La Zolcamine se prend au début de la crise. " * 3
+    profile = build_profile(
+        {"a.txt": {"title": "Novatrexo et polyarthrite", "text": text}, "b.txt": {"title": "Zolcamine", "text": other}}
+    )
+    history = [
+        {"role": "user", "content": "Je commence le Novatrexo pour une polyarthrite. Je le prends combien de fois ?"},
+        {"role": "assistant", "content": "..."},
+    ]
+    assert focused("et pendant la grossesse ?", history, profile) == "novatrexo et pendant la grossesse ?"
