@@ -34,8 +34,8 @@ def _aspect_evidence(
     found = {}
     for name, aspect in knowledge()["aspects"].items():
         matches = [m.group(0) for p in aspect["ask"] for m in re.finditer(p, text)]
-        if wanted and aspect["evidence"] == "asked":
-            matches = [m for m in matches if not wanted & set(profile.documents_named(m))]
+        if wanted and aspect["evidence"] == "asked" and any(wanted & set(profile.documents_named(m)) for m in matches):
+            continue  # one of the words asked names what the documents asked about are about: they speak of it
         if matches:
             asked = [re.escape(w) for m in matches for w in [m, *synonyms_of(m)]]
             # a passage naming the very word asked speaks of the aspect too ("musculation" in a passage on sport; not
