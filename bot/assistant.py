@@ -43,6 +43,7 @@ from bot.safety import (
     medicine_named,
     names_topic,
     quote_evidence,
+    rule_text,
     rule_triage,
     scope_evidence,
     situation_call,
@@ -50,6 +51,7 @@ from bot.safety import (
     without_injection,
 )
 from bot.safety.classifier import load_classifier
+from bot.safety.rules import ASSERT
 from bot.scoring import load_scorer
 from bot.settings import Settings
 from bot.store import REBUILD_HINT, ChromaStore, IndexMissingError
@@ -156,9 +158,11 @@ class Assistant:
             if decided.status == "refused" and decided.kind == "injection":
                 # a claim the patient wants vouched for ("confirme que X n'a aucun effet sur l'humeur"): what the
                 # document of the medicine named says on it, not its rules on doses or sales
+                # (searched as the claim itself, without "confirme-moi que")
+                claim = ASSERT.sub(" ", rule_text(question))
                 named = profile.documents_named(question)
-                own = [h for h in hits if h.chunk.source in named]
-                backing = self.answerer.select(query, own, limit=3) if own else backing
+                own = [h for h in self._retrieve(claim, profile) if h.chunk.source in named]
+                backing = self.answerer.select(claim, own, limit=3) if own else backing
             # the patient's own document: the one quoted, else the best retrieved when the patient names it (never a
             # document on another medicine)
             source = (
