@@ -46,7 +46,7 @@ HEADLINE_MIN_COUNT = 3
 HEADLINE_KEYNESS_NAMED = 5.0
 STEM_ZIPF = 5.0  # words this frequent (articles, "pour", "avec") are not counted by stem: they name nothing
 MIN_TERM_CHARS = 4
-# A word of a document's title that its file name gives too names its subject, even short ("fer", "sel") or ordinary
+# A word of a document's title that its file name gives too names its subject, even short ("sel") or ordinary
 # (Zipf below this one): it is a headline candidate.
 SHORT_NAME_CHARS = 3
 MIN_QUOTED_WORDS = 4  # an instruction quoted under an emergency or a refusal says something: "Faux." does not
@@ -607,7 +607,7 @@ def profile_document(
     """The profile of one document, from its metadata and cleaned text."""
     folded = normalize(text)
     counts = Counter(w for w in words(folded) if len(w) >= MIN_TERM_CHARS and not is_common(w))
-    # a hyphenated name is also written joined ("Néo-Mercazole", "neomercazole"): the joined form is a term too
+    # a hyphenated name is also written joined ("Néo-Zolcamine", "neozolcamine"): the joined form is a term too
     counts.update(joined for joined in _joined_names(folded) if joined not in counts)
     named = [w for t in [title, *topics] for w in words(normalize(t)) if len(w) >= MIN_TERM_CHARS and not is_common(w)]
     # a brand staff list as a topic is a name even when an ordinary word shares its stem (a brand "Concertex" and "concert")
@@ -636,7 +636,7 @@ def profile_document(
             stems[stem(w)] += n
     band = {w: stems[stem(w)] for w in all_counts if w not in counts and frequency[w] < HEADLINE_ZIPF}
     headings = [title, *map(str, topics), re.sub(r"[_.-]+", " ", Path(source).stem)]
-    # a word both its title and its file name give, short or frequent ("fer" of an iron sheet with no metadata)
+    # a word both its title and its file name give, short or frequent ("sel" of a sheet on salt with no metadata)
     named_twice = set(words(normalize(title))) & set(words(normalize(headings[-1])))
     band.update(
         {
@@ -658,8 +658,8 @@ def profile_document(
     leading = [w for w, _ in Counter(weights).most_common()]
     medicines = _medicines(terms, [*aliases, *(w for w in words(normalize(title)) if len(w) >= MIN_TERM_CHARS)], text)
     if not topics:
-        # no topics from staff: the headline words of its own title name it first, then its medicines ("fer",
-        # "Tardyferon"), before words it merely uses often ("intoxications", "bronches")
+        # no topics from staff: the headline words of its own title name it first, then its medicines ("sel",
+        # "Salinex"), before words it merely uses often ("intoxications", "enfants")
         title_words = set(words(normalize(title)))
         first = [w for w in headline if w in title_words] + [w for w in leading if w in medicines]
         leading = list(dict.fromkeys([*first, *leading]))
@@ -700,7 +700,7 @@ def _display_form(forms: Counter) -> str:
 
 def _joined_names(folded: str) -> set[str]:
     """The hyphenated words of a normalised text written joined, when they are no ordinary word and one of their
-    parts is no ordinary word either: "neomercazole" of "néo-mercazole"; not "antiinflammatoire"."""
+    parts is no ordinary word either: "neozolcamine" of "néo-zolcamine"; not "antiinflammatoire"."""
     joined = set()
     for word in WORD.findall(folded):
         parts = [p for p in re.split(r"['-]", word) if p]

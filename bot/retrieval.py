@@ -126,7 +126,7 @@ def focused(question: str, history: list[dict] | None, profile) -> str | None:
     ]
     for text in reversed(earlier):
         if profile.documents_named(text):
-            # its medicine or practice when it names one ("novatrex"), not the condition it is for ("polyarthrite"),
+            # its medicine or practice when it names one ("zolcamine"), not the condition it is for ("polyarthrite"),
             # whose words every passage introducing the medicine shares
             named = profile.medicines_named(text) or profile.terms_named(text)
             topic = sorted(named - profile.everywhere())
