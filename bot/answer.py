@@ -372,9 +372,6 @@ class ExtractiveAnswerer:
         figures, a claim or a refutation, the first of its passage)."""
         dense = self.closeness(question, candidates)
         asked = set(tokens(question))
-        # a message that tells its story, then asks ("Je commence le X pour une polyarthrite. Je le prends combien de
-        # fois ?"): the words of its question count as much as all the others, which every passage on X shares
-        told = _told_then_asked(question)
         leads = self._section_leads(asked, candidates)
         lead_ins = _lead_ins(candidates)  # a list item is read with the sentence that introduces its list
         quantity = 1.0 if QUANTITY_ASKED.search(normalize(question)) else 0.0
@@ -384,9 +381,6 @@ class ExtractiveAnswerer:
             if i in lead_ins:
                 overlap = max(overlap, self._overlap(asked, sentence, candidates[lead_ins[i]]))
             own = shared_words(asked, self._sentence_words(sentence)[0]) / len(asked) if asked else 0.0
-            if told:
-                overlap = (overlap + self._overlap(told, sentence)) / 2
-                own = (own + shared_words(told, self._sentence_words(sentence)[0]) / len(told)) / 2
             text = normalize(sentence.text)
             figures = 1.0 if re.search(r"\d", text) else 0.0
             rows.append(
@@ -765,21 +759,6 @@ CAUSAL = re.compile(
     r"\b(en raison d|a cause d|du fait d|car|parce qu|puisqu|grace a|because|due to|owing to|as it|since it|"
     r"risques?( eleve| important| grave)? d|exposent? a|peu(t|vent) (provoquer|entrainer|causer))"
 )
-
-
-def _told_then_asked(question: str) -> set[str]:
-    """The words of the question sentences of a message that first tells something ("Je commence le X. Je le prends
-    combien de fois ?"); empty for a message that only asks.
-
-    >>> sorted(_told_then_asked("Je commence le X pour une arthrite. Je le prends combien de fois ?"))
-    ['combien', 'prend']
-    >>> _told_then_asked("Je le prends combien de fois ?")
-    set()
-    """
-    asked = " ".join(s.strip() for s in re.findall(r"[^.!?\n]+\?+", question))
-    rest = re.sub(r"[^.!?\n]+\?+", " ", question)
-    words = set(tokens(asked))
-    return words if words and set(tokens(rest)) - words else set()
 
 
 def _is_item(sentence: Sentence) -> bool:

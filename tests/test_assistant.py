@@ -331,16 +331,3 @@ def test_a_turn_of_its_own_that_the_corpus_does_not_cover_is_not_carried_by_the_
     ]
     assert assistant.ask("Quel temps fera-t-il demain à Paris ?", history).status == "out_of_scope"
     assert assistant.ask("Faut-il éviter complètement le soleil pendant le traitement ?", history).status == "answered"
-
-
-def test_a_story_then_a_question_weighs_the_question_words_in_the_sentence_choice():
-    """ "Je commence le X pour une polyarthrite. Je le prends combien de fois ?": every passage introducing X names
-    it and its uses; the question's own words decide which sentence answers."""
-    from bot.answer import _told_then_asked
-
-    assert _told_then_asked("Je commence le X pour une arthrite. Je le prends combien de fois ?") == {
-        "combien",
-        "prend",
-    }
-    assert _told_then_asked("Je le prends combien de fois ?") == set()
-    assert _told_then_asked("Combien de fois ? Et pendant combien de temps ?") == set()
