@@ -1542,6 +1542,7 @@ def test_a_question_on_what_to_do_is_no_report_and_putting_pills_away_no_stockpi
         ("On peut couper un comprimé en deux ?", "crushing"),
         ("Je peux écraser mes comprimés dans de la compote ?", "crushing"),
         ("Est-ce que ce médicament rend ma pilule moins efficace ?", "contraception_interaction"),
+        ("Est-ce que ce médicament coupe l'effet de ma pilule ?", "contraception_interaction"),
     ],
 )
 def test_aspects_a_document_may_not_speak_of_are_asked(question, aspect):
