@@ -380,14 +380,13 @@ class ExtractiveAnswerer:
             overlap = self._overlap(asked, sentence)
             if i in lead_ins:
                 overlap = max(overlap, self._overlap(asked, sentence, candidates[lead_ins[i]]))
-            own = shared_words(asked, self._sentence_words(sentence)[0]) / len(asked) if asked else 0.0
             text = normalize(sentence.text)
             figures = 1.0 if re.search(r"\d", text) else 0.0
             rows.append(
                 [
                     float(similarity),
                     overlap,
-                    own,
+                    shared_words(asked, self._sentence_words(sentence)[0]) / len(asked) if asked else 0.0,
                     1.0 if sentence.sentence_id in leads else 0.0,
                     1 - sentence.hit_rank / len(hits),
                     float(sentence.hit.score),

@@ -19,7 +19,8 @@ _BULLET = re.compile(r"^(?:[-•·▪◦*o]\s+|[\uf0b7\uf0a7\uf076\uf0d8\uf0fc]\
 _NUMBERED = re.compile(r"^\d{1,2}\.(?:\d{1,2}\.?)*\s+(?=\S)")
 _PAGE_NUMBER = re.compile(r"^[-–]?\s*(?:page\s*)?\d{1,3}(?:\s*/\s*\d{1,3})?\s*[-–]?$", re.IGNORECASE)
 _RULE = re.compile(r"^[_=\-–—*.·]{5,}$")  # a horizontal rule drawn with characters (page separators of extracted text)
-_UNDERLINE = re.compile(r"^(=+|-+)$")  # a Markdown (setext) heading's underline: "===" for a title, "---" below it
+# a Markdown (setext) heading's underline: "===" for a title, "---" below it
+_UNDERLINE = re.compile(r"^(={3,}|-{3,})$")
 _BREAK = re.compile(r"^(?:[-*_]\s*){3,}$")  # a Markdown thematic break ("---", "* * *")
 _QUOTE = re.compile(r"^(?:>\s?)+")  # a Markdown block quote's markers ("> IMPORTANT", "> - item")
 _LINK_ONLY = re.compile(r"^\[[^\]]*\]\([^)]*\)$")
@@ -148,7 +149,7 @@ def _raw_units(raw: str) -> tuple[list[tuple[str, str, int | None]], str]:
                 if not line:
                     blank = True
                     continue
-            if _UNDERLINE.match(line) and units and not after_blank and len(line) >= 3:
+            if _UNDERLINE.match(line) and units and not after_blank:
                 # the line above, underlined, is a heading; underlined with "=", the document's title
                 units[-1][0], units[-1][3] = "heading", True
                 if line[0] == "=" and not title:

@@ -179,14 +179,21 @@ def uncovered_aspect(
     # on a corpus topic asks what its documents say, whatever the condition it is for ("what should I know before
     # trying X for my arthritis?"), as long as its question names that topic ("... avant le traitement X. C'est quoi les
     # effets secondaires de Y ?" asks about the other medicine)
-    asking = question_sentences(question) or question
-    on_other = profile.unknown_terms(rule_text(asking), asking) and not profile.documents_named(asking)
-    if unknown and not (is_broad(question) and profile.documents_named(question) and not on_other):
+    if unknown and not (
+        is_broad(question) and profile.documents_named(question) and not _asks_other(question, profile)
+    ):
         return unknown[0]
     target = unknown_target(PURPOSE.sub(" ", text), profile)
     if target:
         return target
     return unsupported_aspect(question, hits or [], topics, profile=profile)
+
+
+def _asks_other(question: str, profile: CorpusProfile) -> bool:
+    """Whether the question sentences of a message name a medicine or condition the corpus does not know, and no
+    corpus topic."""
+    asking = question_sentences(question) or question
+    return bool(profile.unknown_terms(rule_text(asking), asking)) and not profile.documents_named(asking)
 
 
 def lexical_overlap(question: str, hits: list[Hit], top: int = 3) -> float:

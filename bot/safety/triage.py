@@ -284,7 +284,9 @@ def continued_emergency(
     the emergency message leads again. A claim checked ("si j'arrête tout de suite, le risque disparaît, non ?") is
     answered by the documents instead, and so is a question on another medicine than the one the patient spoke of.
     The turn must speak of the emergency itself (waiting, calling, how the person is); after a pregnancy under a
-    medicine, only a turn that says the patient will stop it is held ("je vais l'arrêter alors")."""
+    medicine, only a turn that says the patient will stop it, or asks whether to, is held ("je vais l'arrêter alors").
+    The emergency was told when the last answer opened with its message, or when it told the patient to call and
+    their last message was an acute emergency by the rules."""
     kind = emergency_told(history)
     earlier = user_turns(history)
     if kind is None and earlier and re.search(EMERGENCY_CALL, normalize(last_answer(history))):
