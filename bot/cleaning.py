@@ -11,7 +11,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-VERSION = 8  # raised when cleaning or extraction changes: indexes built by another version are rebuilt
+VERSION = 9  # raised when cleaning or extraction changes: indexes built by another version are rebuilt
 PAGE_BREAK = "\f"
 
 # a bullet: a dash or dot, a symbol font's glyph (private use area), or a control character a PDF left for one
@@ -46,7 +46,7 @@ class Block:
 class CleanText:
     text: str
     blocks: tuple[Block, ...]
-    title: str = ""  # the document's own title: its first "# " heading or "===" underlined line, if it has one
+    title: str = ""  # the document's own title: a "# " heading, an "===" underlined line, or its first title-like lines
 
 
 def _normalise_spaces(line: str) -> str:
@@ -288,4 +288,42 @@ def clean(raw: str) -> CleanText:
         parts.append(shown)
         offset += len(shown)
         blocks.append(Block(kind, text, start, offset, page))
-    return CleanText("".join(parts), tuple(blocks), title)
+    return CleanText("".join(parts), tuple(blocks), title or _leading_title(raw))
+
+
+# Lines above or below a title that are not it: the agency's header, the audience, a date or version line.
+_HEADER_LINE = re.compile(
+    r"^(ansm|agence nationale|et des produits de santé|information|fiche|document|message|mise à jour|version|page)\b"
+    r"|destinée?s? (?:aux?|à)\b|^\W*(?:\d{1,2}(?:er)? )?(?:\d{1,2}/\d{1,2}/\d{4}|[^\W\d_]+\.? \d{4})\W*$",
+    re.IGNORECASE,
+)
+# the agency's credit after a title on the same line: "... - ANSM, 9 avril 2025", "... (ANSM, août 2026)"
+_CREDIT = re.compile(r"\s*(?:[-–—|,]\s*|\()(?:ansm|information)\b.*$", re.IGNORECASE)
+TITLE_WORDS = 30  # a title is a line or two; a first paragraph longer than this is text
+LEADING_LINES = 12
+
+
+def _leading_title(raw: str) -> str:
+    """The title of a text that marks none: its first lines that are not header furniture, joined while the title
+    wraps (the next line in lower case, or both in capitals), when they read as a title (a few words, no full stop
+    or question mark at the end, no section number); "" when the text starts with its prose.
+
+    >>> _leading_title("ANSM - Information patients - mars 2025\\n\\nZOLCAMINE : BIEN L'UTILISER\\nAU QUOTIDIEN\\n\\nTexte.")
+    "ZOLCAMINE : BIEN L'UTILISER AU QUOTIDIEN"
+    """
+    lines: list[str] = []
+    for line in (_normalise_spaces(line) for line in raw.replace(PAGE_BREAK, "\n").splitlines()[:LEADING_LINES]):
+        line = re.sub(r"^#+\s+", "", line)
+        if not line or _RULE.match(line) or _PAGE_NUMBER.match(line) or _HEADER_LINE.search(line):
+            if lines:
+                break
+            continue
+        if lines and not (line[:1].islower() or (lines[-1].isupper() and line.isupper())):
+            break
+        if not lines and (_DATELINE.search(line) or not line[:1].isupper()):
+            continue  # "Publié le 12/03/2026", "le point sur": a title starts with a capital
+        lines.append(_CREDIT.sub("", line) if not lines else line)
+    title = _strip_markup(" ".join(lines))
+    if len(title.split()) > TITLE_WORDS or re.search(r"[.!?;:,]$", title) or _NUMBERED.match(title):
+        return ""
+    return title
