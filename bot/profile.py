@@ -177,9 +177,13 @@ class CorpusProfile:
                 # "metho", "cipro": the start of a term; "proto" too, an ordinary word the corpus never uses alone,
                 # when it starts one of a document's leading terms
                 found.add(short)
-            elif (elided := ELIDED.fullmatch(word)) and (
-                (short := elided.group(1)) in terms
-                or (short := self._abbreviated(short, leading_only=True, shortest=3))
+            elif (
+                (elided := ELIDED.fullmatch(word))
+                and not is_common(word)
+                and (
+                    (short := elided.group(1)) in terms
+                    or (short := self._abbreviated(short, leading_only=True, shortest=3))
+                )
             ):
                 found.add(short)  # "liso": the article glued to a leading term's first letters (SMS)
             elif len(word) >= 6 and not is_common(word):
