@@ -102,7 +102,9 @@ def medicine_named(triaged: Triage, question: str, profile: CorpusProfile, hits:
         return ""
     terms = profile.terms_named(question) - profile.everywhere()
     document, keywords = profile.documents[named[0]], profile.keywords(named[0])
-    forms = {normalize(n): n for n in document.names}
+    # each word of the document's own names stands for the whole name: "acetate" or "cyproterone" for "acétate de
+    # cyprotérone"
+    forms = {w: n for n in reversed(document.names) for w in [normalize(n), *normalize(n).split()] if len(w) > 3}
     # the document's own names first: a document on one medicine may name others (the opioids a sheet warns against)
     spoken = sorted((t for t in terms if t in keywords), key=lambda t: (t not in forms, keywords.index(t)))
     return forms.get(spoken[0], spoken[0]) if spoken else (document.names[0] if document.names else "")
