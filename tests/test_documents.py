@@ -166,3 +166,15 @@ def test_a_file_without_metadata_takes_the_title_it_marks_itself(tmp_path):
     plain = tmp_path / "note_sur_x.txt"
     plain.write_text("Un texte assez long pour compter, sans titre.\n")
     assert load_document(plain).title == "Note sur x"
+
+
+def test_a_text_without_metadata_or_marked_title_is_titled_by_its_first_title_lines(tmp_path):
+    path = tmp_path / "ansm-2024-zolcamine.txt"
+    path.write_text(
+        "ANSM - Agence nationale de sécurité du médicament - Information de sécurité - 14/03/2023\n\n"
+        "Zolcamine (Zolca) : un antalgique réservé aux douleurs aiguës, en raison de\n"
+        "risques pour le foie\n\nInformation destinée aux patients\n\nLa zolcamine est un antalgique.\n",
+        encoding="utf-8",
+    )
+    title = load_document(path).title
+    assert title == "Zolcamine (Zolca) : un antalgique réservé aux douleurs aiguës, en raison de risques pour le foie"
