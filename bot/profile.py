@@ -28,7 +28,7 @@ from bot.text import normalize, sentence_spans, stem, synonyms_of
 
 PROFILE = "profile.json"
 MASK = "ce médicament"  # what a masked text says in place of a corpus medicine
-VERSION = 21  # raised when profiling changes: a stored profile of another version is recomputed, not reused
+VERSION = 22  # raised when profiling changes: a stored profile of another version is recomputed, not reused
 # A word at or above this Zipf frequency (about once per 10^6 words) is ordinary French or English; below it, a
 # word the documents use is a term of their own (a medicine, a brand, a condition, a practice).
 COMMON_ZIPF = 3.0
@@ -100,10 +100,45 @@ REFUSAL_WORDS = {
 }
 # A document calls a medicine dangerous in pregnancy when one sentence pairs pregnancy with one of these.
 PREGNANCY_DANGER = (
-    r"\b(contre-?indiqu\w*|malformations?|teratog\w*|dangereu\w*|interdit\w*|ne (doit|doivent) (donc |jamais |surtout |en aucun cas )?pas|"
+    r"\b(contre-?indiqu\w*|malformations?|teratog\w*|dangereu\w*|toxiques?|interdit\w*|ne (doit|doivent) (donc |jamais |surtout |en aucun cas )?pas|"
     r"troubles? (neuro-?developpementaux|du developpement)|risque (eleve|important|grave))\b"
 )
 PREGNANCY = r"\b(enceinte|grossesse|femmes? en age de procreer)\b"
+_N = r"(\d{1,2}|premier|deuxieme|troisieme|first|second|third)\s?(?:e|eme|er|th|st|nd|rd)?"
+# the month of pregnancy from which a warning holds ("à partir du 6e mois", "dès le 2e trimestre", "au-delà de 20
+# semaines")...
+_WARNED_FROM = re.compile(
+    rf"\b(?:a partir du|des le|au-dela du|from the|after the) (?:debut du |start of the )?{_N} (mois|month|trimestre|trimester)\b"
+    rf"|\b(?:a partir de|au-dela de|apres|after) {_N} (semaines|weeks)\b"
+)
+# ... and the month a patient says she is in ("enceinte de 7 mois", "12 semaines de grossesse", "au 1er trimestre",
+# "3 months pregnant")
+_STAGE = re.compile(
+    rf"\benceinte (?:de |d')?{_N} (mois|semaines)\b|\b{_N} (mois|semaines) (?:de grossesse|d'amenorrhee)\b"
+    rf"|\b{_N} (sa)\b|\b{_N}[ -](months?|weeks?) pregnant\b|\b{_N} (trimestre|trimester)\b"
+)
+_ORDINALS = {"premier": 1, "first": 1, "deuxieme": 2, "second": 2, "troisieme": 3, "third": 3}
+
+
+def pregnancy_month(folded: str, warning: bool = False) -> int | None:
+    """The month of pregnancy a normalised text names: the one a warning holds from (`warning`), or the one a
+    patient is in; a trimester counts from its first month, weeks in months begun. None when it names none.
+
+    >>> pregnancy_month("a partir du 6e mois de grossesse, il peut etre toxique", warning=True)
+    6
+    >>> pregnancy_month("je suis enceinte de 12 semaines"), pregnancy_month("au 2e trimestre"), pregnancy_month("depuis 3 mois")
+    (3, 4, None)
+    """
+    found = (_WARNED_FROM if warning else _STAGE).search(folded)
+    if not found:
+        return None
+    number, unit = [g for g in found.groups() if g is not None][:2]
+    n = _ORDINALS.get(number) or int(number)
+    if unit.startswith(("tri",)):
+        return 3 * (n - 1) + 1
+    if unit.startswith(("sem", "week", "sa")):
+        return int(n / 4.35) + 1
+    return n
 
 
 @dataclass
@@ -116,6 +151,7 @@ class DocumentProfile:
     terms: list[str] = field(default_factory=list)  # normalised specific words, the most frequent first
     names: list[str] = field(default_factory=list)  # display forms of the leading terms ("Valproate", "Dépakine")
     pregnancy_warning: str = ""  # the sentence that calls a medicine of it dangerous in pregnancy, if any
+    pregnancy_from: int = 0  # the month of pregnancy that warning holds from ("à partir du 6e mois"); 0: all along
     instructions: dict[str, list[str]] = field(default_factory=dict)  # emergency kind -> sentences to quote
     examples: list[str] = field(default_factory=list)
     content_hash: str = ""
@@ -662,10 +698,11 @@ def profile_document(
     leading = [w for w, _ in Counter(weights).most_common()]
     medicines = _medicines(terms, [*aliases, *(w for w in words(normalize(title)) if len(w) >= MIN_TERM_CHARS)], text)
     if not topics:
-        # no topics from staff: the headline words of its own title name it first, then its medicines ("sel",
-        # "Salinex"), before words it merely uses often ("intoxications", "enfants")
+        # no topics from staff: the medicines its own title names come first, then the title's headline words ("sel"),
+        # then its other medicines ("Salinex"), before words it merely uses often ("intoxications", "enfants")
         title_words = set(words(normalize(title)))
-        first = [w for w in headline if w in title_words] + [w for w in leading if w in medicines]
+        first = [w for w in leading if w in medicines and w in title_words] + [w for w in headline if w in title_words]
+        first += [w for w in leading if w in medicines]
         leading = list(dict.fromkeys([*first, *leading]))
     # the topics staff gave that name a medicine or practice, else the first topic, else the leading terms
     named_topics = [str(t) for t in topics if set(words(normalize(str(t)))) & set(medicines)]
@@ -679,6 +716,7 @@ def profile_document(
         terms=terms,
         names=names,
         pregnancy_warning=warning,
+        pregnancy_from=pregnancy_month(normalize(warning), warning=True) or 0,
         instructions={
             kind: found for kind in [*KIND_WORDS, *REFUSAL_WORDS] if (found := _instructions(sentences, kind))
         },

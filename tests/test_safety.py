@@ -1558,3 +1558,19 @@ def test_a_question_on_what_pills_contain_asks_no_dose():
     "how many pills to lose weight" does."""
     assert safety.rule_triage("What has been found hidden in slimming pills sold online?") is None
     assert safety.rule_triage("how many pills should I take to lose weight fast?").kind == "dose"
+
+
+def test_a_pregnancy_earlier_than_the_month_a_warning_starts_from_is_no_emergency():
+    from bot.profile import build_profile
+    from bot.safety.triage import _ruled_out
+
+    text = (
+        "Le gel de zolcamine soulage les entorses.\n\nGrossesse\n\nÀ partir du 6e mois de grossesse, la zolcamine peut "
+        "être toxique pour le bébé, même en une seule application. Avant le 6e mois, demandez l'avis de votre médecin.\n"
+    )
+    profile = build_profile({"z.md": {"source": "z.md", "title": "Zolcamine en gel", "text": text, "metadata": {}}})
+    assert profile.documents["z.md"].pregnancy_from == 6
+    assert _ruled_out("pregnancy", rule_text("je suis enceinte de 3 mois, la zolcamine en gel c'est ok ?"), profile)
+    assert _ruled_out("pregnancy", rule_text("12 weeks pregnant, can I use zolcamine gel?"), profile)
+    assert not _ruled_out("pregnancy", rule_text("enceinte de 7 mois, j'ai mis du gel de zolcamine"), profile)
+    assert not _ruled_out("pregnancy", rule_text("je suis enceinte et j'ai mis de la zolcamine"), profile)

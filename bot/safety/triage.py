@@ -9,7 +9,7 @@ from functools import lru_cache
 
 from bot.intents import IntentModel, knowledge
 from bot.messages import message
-from bot.profile import EMERGENCY_CALL, KIND_WORDS, CorpusProfile
+from bot.profile import EMERGENCY_CALL, KIND_WORDS, CorpusProfile, pregnancy_month
 from bot.questions import checks_claim
 from bot.retrieval import Hit, last_answer, user_turns
 from bot.safety.rules import (
@@ -407,6 +407,7 @@ def _ruled_out(kind: str, text: str, profile: CorpusProfile, generic: str | None
             LONG_AFTER.search(text)
             or _no_teratogen(text, profile)
             or _teratogen_denied(text, profile)
+            or _before_danger(text, profile)
             or before_use
             or planned
         )
@@ -434,6 +435,14 @@ def _elsewhere(text: str, profile: CorpusProfile) -> bool:
 def _no_teratogen(text: str, profile: CorpusProfile) -> bool:
     """Whether a text names corpus topics, none of them a medicine its document calls dangerous in pregnancy."""
     return names_topic(text, profile) and not profile.dangerous_in_pregnancy(text)
+
+
+def _before_danger(text: str, profile: CorpusProfile) -> bool:
+    """Whether a normalised text says the pregnancy is earlier than the month from which each dangerous medicine it
+    names is dangerous ("enceinte de 3 mois" under a gel its document forbids from the 6th month)."""
+    month = pregnancy_month(text)
+    starts = [profile.documents[source].pregnancy_from for source in profile.dangerous_in_pregnancy(text)]
+    return month is not None and bool(starts) and all(month < start for start in starts)
 
 
 def _teratogen_denied(text: str, profile: CorpusProfile) -> bool:
