@@ -16,7 +16,7 @@ from bot.intents import IntentModel
 from bot.lexical import LexicalIndex
 from bot.llm import LLMWriter, make_writer
 from bot.messages import message
-from bot.profile import CorpusProfile, words
+from bot.profile import BACK_REFERENCE, CorpusProfile, words
 from bot.questions import (
     THANKS_THEN_PLAN,
     asks_why,
@@ -31,6 +31,7 @@ from bot.retrieval import HybridRetriever, condense, focused, is_follow_up, last
 from bot.safety import (
     Triage,
     continued_emergency,
+    document_calms,
     documented,
     documented_emergency,
     drop_injected,
@@ -55,7 +56,7 @@ from bot.safety.rules import ASSERT
 from bot.scoring import load_scorer
 from bot.settings import Settings
 from bot.store import REBUILD_HINT, ChromaStore, IndexMissingError
-from bot.text import detect_language, normalize
+from bot.text import detect_language, normalize, sentence_spans
 
 INTENT_VECTORS = "intent_vectors.npz"  # triage's example phrasings, embedded once and kept with the index
 
@@ -287,6 +288,11 @@ class Assistant:
         decided = triage(
             question, self.intents, self.settings.urgent_margin, self.settings.refused_margin, profile, source
         )
+        if decided is not None and rule_triage(question, profile, source) is None and source:
+            # signs the classifier took for an emergency, which the patient's document sends to a doctor without urgency
+            own = [h for h in hits if h.chunk.source == source][:3]
+            if own and document_calms(decided, question, _with_next(self.answerer.select(query, own, limit=3))):
+                return None
         low_mood = reports_mood_change(question)
         distress = decided is not None and decided.kind == "suicide"
         if low_mood and mood_warned and distress and signs is None:
@@ -474,6 +480,19 @@ def open_index(settings: Settings, embeddings=None) -> tuple[ChromaStore, Lexica
         )
     lexical = LexicalIndex.load(lexical_dir) if (lexical_dir / "chunks.json").exists() else LexicalIndex(store.chunks())
     return store, lexical
+
+
+def _with_next(sentences: list) -> list[str]:
+    """Each sentence's text with the sentence after it in its paragraph, or opening the next one when it refers back
+    ("Les signes qui doivent alerter sont : ...", then "Si l'un de ces signes apparaît, ... consultez")."""
+    texts = []
+    for sentence in sentences:
+        paragraph, *others = sentence.hit.chunk.text[sentence.end :].split("\n\n")
+        if not paragraph.strip() and others and re.search(BACK_REFERENCE, normalize(others[0])):
+            paragraph = others[0]  # the next paragraph opens on what this one said: "Si l'un de ces signes apparaît"
+        after = sentence_spans(paragraph)
+        texts.append(sentence.text + " " + paragraph[: after[0][1]].strip() if after else sentence.text)
+    return texts
 
 
 def _on_named(hits, question: str, profile: CorpusProfile) -> list:

@@ -28,7 +28,7 @@ from bot.text import normalize, sentence_spans, stem, synonyms_of
 
 PROFILE = "profile.json"
 MASK = "ce médicament"  # what a masked text says in place of a corpus medicine
-VERSION = 22  # raised when profiling changes: a stored profile of another version is recomputed, not reused
+VERSION = 23  # raised when profiling changes: a stored profile of another version is recomputed, not reused
 # A word at or above this Zipf frequency (about once per 10^6 words) is ordinary French or English; below it, a
 # word the documents use is a term of their own (a medicine, a brand, a condition, a practice).
 COMMON_ZIPF = 3.0
@@ -73,6 +73,17 @@ ORDINARY = (
     r"disparai\w*|disparu\w*|s'estomp\w*|sans gravite)\b"
 )
 NOT_ORDINARY = r"\b(pas|plus|jamais|non)( \w+)? (normal|habituel|frequent|attendu|benin)"
+# A sentence that sends the patient to a doctor, without urgency: "consultez votre médecin si...", "arrêtez et parlez-en
+# à votre médecin" (general French and English lexicon); one that says to act at once is no such sentence.
+CONSULT = (
+    r"\b(consult\w*|contact\w*|prevenez|previens|parlez[- ]en|signalez|demandez (conseil|l'avis|un avis)|"
+    r"see (a|your) doctor|tell your doctor|talk to your doctor)\b"
+)
+AT_ONCE = r"\b(en urgence|immediatement|sans attendre|sans delai|tout de suite|urgently|immediately|at once)\b"
+# ... at once: the urgency said of the consultation itself ("contactez sans attendre votre médecin"), not of another
+# act ("arrêtez immédiatement le traitement et consultez un médecin")
+URGENT_CONSULT = rf"{CONSULT}(?:(?! et ).){{0,25}}{AT_ONCE}|{AT_ONCE}(?:(?! et ).){{0,25}}{CONSULT}"
+BACK_REFERENCE = r"\b(ces (signes|symptomes|effets|troubles)|l'un d'(eux|entre eux)|these (signs|symptoms))\b"
 KIND_WORDS = {
     "pregnancy": r"\b(enceinte|grossesse|foetus|embryon|malformations?|contracepti\w*|projet de grossesse)\b",
     "poisoning": r"\b(surdosages?|surdose|intoxication|centre antipoison|prise accidentelle|trop (de|grande)|par erreur|"
@@ -169,6 +180,10 @@ class DocumentProfile:
     # the signs it calls ordinary, and what it speaks of outside an emergency (bot.safety.triage reads them)
     ordinary: list[str] = field(default_factory=list)
     calm: list[str] = field(default_factory=list)
+    # the stems of the words of its sentences that send the patient to a doctor without urgency (with the list items a
+    # lead-in of that kind introduces), and of those that call for emergency help: the signs it sends to a consultation
+    consult: list[str] = field(default_factory=list)
+    alarm: list[str] = field(default_factory=list)
 
     def keywords(self, headline: list[str] = ()) -> list[str]:
         """Its terms, after the headline words the corpus found distinctive of it."""
@@ -335,6 +350,28 @@ class CorpusProfile:
                 _family(w) for w in words(normalize(span)) if len(w) >= MIN_TERM_CHARS and zipf([w]) < STEM_ZIPF
             ]
             if not any(f & ordinary for f in families) or not all(f & calm for f in families):
+                return False
+        return True
+
+    def calls_for_consultation(self, source: str, spans: list[str]) -> bool:
+        """Whether the document `source` sends a patient with the signs a question's spans name to a doctor, without
+        urgency, and names none of them in a call for emergency help: each span's rarer words are all in its sentences
+        that say to consult ("Consultez votre médecin si ... : - troubles de la vision"), none in an emergency one.
+
+        >>> doc = DocumentProfile("s", "t", consult=["vision", "flou", "jaun"], alarm=["respir", "gonfl"])
+        >>> profile = CorpusProfile({"s": doc})
+        >>> profile.calls_for_consultation("s", ["vision floue"]), profile.calls_for_consultation("s", ["gorge gonflee"])
+        (True, False)
+        """
+        document = self.documents.get(source)
+        if document is None or not document.consult or not spans:
+            return False
+        consult, alarm = set(document.consult), set(document.alarm)
+        for span in spans:
+            families = [
+                _family(w) for w in words(normalize(span)) if len(w) >= MIN_TERM_CHARS and zipf([w]) < STEM_ZIPF
+            ]
+            if not families or not all(f & consult for f in families) or any(f & alarm for f in families):
                 return False
         return True
 
@@ -730,6 +767,8 @@ def profile_document(
         size=sum(all_counts.values()),
         ordinary=_sentence_stems(s for s in sentences if _calls_ordinary(normalize(s))),
         calm=_sentence_stems(s for s in sentences if not re.search(EMERGENCY_CALL, normalize(s))),
+        consult=_sentence_stems(_consulting(sentences)),
+        alarm=_sentence_stems(s for s in sentences if re.search(EMERGENCY_CALL, normalize(s))),
     )
 
 
@@ -769,6 +808,28 @@ def _calls_ordinary(folded: str) -> bool:
     return bool(
         re.search(ORDINARY, folded) and not re.search(NOT_ORDINARY, folded) and not re.search(EMERGENCY_CALL, folded)
     )
+
+
+def _consulting(sentences: list[str], items: int = 10) -> list[str]:
+    """The sentences that send the patient to a doctor without urgency (CONSULT, neither URGENT_CONSULT nor an
+    emergency call), each with the sentence before when it refers back to it ("l'un de ces signes") and the list it
+    introduces when it ends with ":" (its short items, up to `items`)."""
+    found = []
+    for i, sentence in enumerate(sentences):
+        folded = normalize(sentence)
+        if not re.search(CONSULT, folded) or re.search(URGENT_CONSULT, folded) or re.search(EMERGENCY_CALL, folded):
+            continue
+        if i and re.search(BACK_REFERENCE, folded):
+            found.append(sentences[i - 1])  # "Si l'un de ces signes apparaît, ... consultez" after the signs
+        found.append(sentence)
+        if sentence.rstrip().endswith(":"):
+            for item in sentences[i + 1 : i + 1 + items]:
+                if len(item) > 200 or re.search(EMERGENCY_CALL, normalize(item)):
+                    break
+                found.append(item)
+                if not item.rstrip().endswith((";", ",")):
+                    break
+    return found
 
 
 def _sentence_stems(sentences) -> list[str]:

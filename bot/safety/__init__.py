@@ -27,6 +27,7 @@ from bot.safety.topics import names_topic, topics_named
 from bot.safety.triage import (
     Triage,
     continued_emergency,
+    document_calms,
     documented_emergency,
     drop_injected,
     follow_up_triage,
@@ -45,6 +46,7 @@ __all__ = [
     "ScopeEvidence",
     "Triage",
     "asked_aspects",
+    "document_calms",
     "documented_emergency",
     "drop_injected",
     "evidence",

@@ -9,7 +9,7 @@ from functools import lru_cache
 
 from bot.intents import IntentModel, knowledge
 from bot.messages import message
-from bot.profile import EMERGENCY_CALL, KIND_WORDS, CorpusProfile, pregnancy_month
+from bot.profile import CONSULT, EMERGENCY_CALL, KIND_WORDS, ORDINARY, URGENT_CONSULT, CorpusProfile, pregnancy_month
 from bot.questions import checks_claim
 from bot.retrieval import Hit, last_answer, user_turns
 from bot.safety.rules import (
@@ -198,6 +198,13 @@ def _named_kinds(status: str, scores: dict[str, float], text: str) -> list[str]:
 DOCUMENTED_KINDS = ("poisoning", "stroke", "allergy", "faint", "suicide", "infection", "red_flag", "pregnancy")
 
 
+# What tells that something was taken, beyond a treatment followed ("je prends X depuis 2 jours"): swallowed, too much
+INTAKE = re.compile(
+    r"\b(avale\w*|ingere\w*|swallow\w*|mange\w*|bu|drank|ate|pris|prise|took|taken|trop|too (much|many)|plusieurs|"
+    r"whole|toute la|entiere)\b"
+)
+
+
 def documented_emergency(
     probability: float, threshold: float, answering: list[str], question: str = ""
 ) -> Triage | None:
@@ -206,12 +213,14 @@ def documented_emergency(
     the patient's situation is an emergency ("En cas d'ingestion accidentelle, appelez immédiatement le 15"). The kind
     is the one the patient's `question` names, else the one that instruction speaks of.
 
-    >>> documented_emergency(0.6, 0.5, ["Rangez-le hors de portée.", "En cas de surdosage, appelez le 15."]).kind
+    >>> documented_emergency(0.6, 0.5, ["Rangez-le hors de portée.", "En cas de surdosage, appelez le 15."], "il a tout avalé").kind
     'poisoning'
     >>> documented_emergency(0.2, 0.5, ["En cas de surdosage, appelez le 15."]) is None
     True
     >>> documented_emergency(0.8, 0.5, ["Appelez le 15 en cas d'AVC ou de saignement."], "pris par erreur deux fois").kind
     'poisoning'
+    >>> documented_emergency(0.8, 0.5, ["En cas de surdosage (nausées), appelez le 15."], "j'ai des nausées") is None
+    True
     """
     if probability < threshold:
         return None
@@ -222,8 +231,38 @@ def documented_emergency(
             # the patient's own words name the emergency first ("pris par erreur deux fois"): an instruction listing
             # the signs of several emergencies does not make theirs another kind
             asked = [k for k in DOCUMENTED_KINDS if re.search(KIND_WORDS[k], normalize(question))]
+            if kinds == ["poisoning"] and not asked and not INTAKE.search(normalize(question)):
+                continue  # an overdose is something the patient took: signs it lists ("nausées") do not tell one
             return Triage("urgent", next((k for k in asked if k in kinds), None) or (asked or kinds or ["generic"])[0])
     return None
+
+
+# What the urgent classifier may take for an emergency when a patient tells signs: the patient's document may send
+# them to a doctor without urgency (an overdose only when the patient tells of taking something: INTAKE)
+CONSULT_KINDS = ("allergy", "infection", "red_flag", "poisoning")
+
+
+def document_calms(decided: Triage, question: str, answering: list[str]) -> bool:
+    """Whether an emergency the classifier read in signs a patient tells is, by the sentences of their document that
+    best answer it (`answering`, each with the sentence after it), a reason to see a doctor without urgency or an
+    ordinary effect: one of them says to consult ("Si l'un de ces signes apparaît, arrêtez le traitement et consultez
+    rapidement votre médecin") or calls the signs frequent, none says to call for help or to consult at once. The
+    rules' emergencies are never asked about (their signs are emergencies whatever a document says).
+
+    >>> signs = Triage("urgent", "red_flag")
+    >>> document_calms(signs, "j'ai la vision floue", ["Consultez votre médecin si votre vision devient floue."])
+    True
+    >>> document_calms(signs, "j'ai du mal à respirer", ["Consultez un médecin.", "Si vous étouffez, appelez le 15."])
+    False
+    """
+    if decided.status != "urgent" or decided.kind not in CONSULT_KINDS:
+        return False
+    if decided.kind == "poisoning" and INTAKE.search(normalize(question)):
+        return False
+    said = [normalize(sentence) for sentence in answering]
+    if any(re.search(EMERGENCY_CALL, s) or re.search(URGENT_CONSULT, s) for s in said):
+        return False
+    return any(re.search(CONSULT, s) or re.search(ORDINARY, s) for s in said)
 
 
 def follow_up_triage(question: str, history: list[dict] | None, profile: CorpusProfile = NO_PROFILE) -> Triage | None:
@@ -324,7 +363,8 @@ def is_off_task(question: str) -> bool:
 
 
 # Emergencies whose signs a document may call the ordinary effects of its medicine or practice (swelling and bruises
-# after injections): read against the patient's document (CorpusProfile.calls_ordinary).
+# after injections), or send the patient to a doctor for without urgency ("consultez votre médecin si ... vision
+# floue"): read against the patient's document (CorpusProfile.calls_ordinary, calls_for_consultation).
 SIGN_KINDS = ("allergy", "infection", "red_flag")
 
 
@@ -345,7 +385,10 @@ def _rules(text: str, profile: CorpusProfile, source: str | None = None) -> Tria
         if (
             source
             and kind in SIGN_KINDS
-            and profile.calls_ordinary(source, [m.group(0) for m in pattern.finditer(generic)])
+            and (
+                profile.calls_ordinary(source, spans := [m.group(0) for m in pattern.finditer(generic)])
+                or profile.calls_for_consultation(source, spans)
+            )
         ):
             continue
         if pattern.search(HYPOTHETICAL.sub(" ", generic) if kind == "pregnancy" else generic):
