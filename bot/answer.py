@@ -145,6 +145,15 @@ POINTS_BACK = re.compile(
 )
 
 
+def _sentence_before(sentence: Sentence) -> Sentence | None:
+    """The sentence right before one in its paragraph; None when it opens its chunk or paragraph."""
+    text = sentence.hit.chunk.text
+    spans = [(a, b) for a, b in sentence_spans(text) if b <= sentence.start]
+    if not spans or "\n\n" in text[spans[-1][1] : sentence.start]:
+        return None
+    return Sentence(sentence.hit_rank, sentence.hit, *spans[-1])
+
+
 def _context_before(sentence: Sentence) -> Sentence | None:
     """The sentence before one that points back to it, in the same chunk and not a heading; None otherwise."""
     if not POINTS_BACK.match(normalize(sentence.text.lstrip("- "))) or _item_at(
@@ -538,8 +547,8 @@ class ExtractiveAnswerer:
     def _refuting(self, question: str, hits: list[Hit], among: int = 3) -> Sentence | None:
         """The statement that refutes what the patient checks: the best-scored refuting one ("Cette affirmation est
         fausse : ...") among the `among` sentences that answer the question best, else one of the two sentences right
-        after one of them (the claim, then "Contrairement à ce qu'affirment ces publicités, ..."); all of the document
-        that answers best. None otherwise."""
+        after one of them (the claim, then "Contrairement à ce qu'affirment ces publicités, ..."), or the bare verdict
+        right before one ("Faux."); all of the document that answers best. None otherwise."""
         candidates = _candidates(hits)
         if not candidates:
             return None
@@ -549,6 +558,9 @@ class ExtractiveAnswerer:
         for sentence in best:
             if REFUTING.search(normalize(sentence.text)):
                 return sentence
+            # the explanation of a bare verdict answers best: the verdict before it ("Faux. Les cabines émettent ...")
+            if (before := _sentence_before(sentence)) is not None and re.search(r"^\W*faux\W*$", normalize(before.text)):
+                return before
         return next((r for s in best if (r := _refutation_after(s, REFUTING)) is not None), None)
 
     def compose_broad(
