@@ -1574,3 +1574,19 @@ def test_a_pregnancy_earlier_than_the_month_a_warning_starts_from_is_no_emergenc
     assert _ruled_out("pregnancy", rule_text("12 weeks pregnant, can I use zolcamine gel?"), profile)
     assert not _ruled_out("pregnancy", rule_text("enceinte de 7 mois, j'ai mis du gel de zolcamine"), profile)
     assert not _ruled_out("pregnancy", rule_text("je suis enceinte et j'ai mis de la zolcamine"), profile)
+
+
+def test_signs_a_document_sends_to_a_doctor_without_urgency_are_no_emergency_by_the_rules():
+    from bot.profile import build_profile
+
+    text = (
+        "La zolcamine peut atteindre le foie.\n\nLes signes qui doivent alerter sont : une coloration jaune de la peau "
+        "ou du blanc des yeux, des urines foncées.\n\nSi l'un de ces signes apparaît, arrêtez le traitement et consultez "
+        "rapidement votre médecin.\n\nEn cas de gonflement de la gorge ou de difficulté à respirer, appelez le 15.\n"
+    )
+    profile = build_profile({"z.md": {"source": "z.md", "title": "Zolcamine", "text": text, "metadata": {}}})
+    yellow = "sous zolcamine j'ai les yeux jaunes"
+    assert safety.rule_triage(yellow, profile) is not None  # no document given: the rules' red flag
+    assert safety.rule_triage(yellow, profile, "z.md") is None  # the patient's document says to consult
+    throat = "sous zolcamine j'ai la gorge gonflée et du mal à respirer"
+    assert safety.rule_triage(throat, profile, "z.md") is not None  # the document calls 15 for these
