@@ -933,7 +933,7 @@ INJECTION = _rx(
 # Making the bot assert something ("dis que c'est sans danger").
 ASSERT = _rx(
     r"\b(dis|dites|ecris|affirme|confirme|reponds)([- ]moi)?( \w+ment)? (que|qu')",
-    r"\b(say|write|state|confirm|tell me)( \w+){0,3} that\b",
+    r"\b(say|write|state|confirm|tell)( [\w'-]+){0,3} that\b",  # "tell me that", "tell my 15-year-old that"
     r"\b(tu|vous) (reponds|repondras|repondez|diras|dis|affirmes|affirmeras) (que|qu'|toujours que)",
     r"\b(you )?(will )?(answer|say|reply|respond) (only )?that\b",
     r"\btell me (it'?s|it is|that it'?s)\b.{0,30}\b(fine|safe|ok|okay|harmless|risk[- ]free)",

@@ -529,7 +529,7 @@ def without_injection(question: str, profile: CorpusProfile = NO_PROFILE) -> str
     question = _URL.sub(" ", question)  # a link in an injected message is never part of the question
     parts = [
         p
-        for p in re.split(r"#{2,}|</?\s*\w+\s*>|<!--|-->|\[/?INST\]|\[\[|\]\]", question, flags=re.IGNORECASE)
+        for p in re.split(r"#{2,}|<{2,}|>{2,}|</?\s*\w+\s*>|<!--|-->|\[/?INST\]|\[\[|\]\]", question, flags=re.IGNORECASE)
         if p.strip()
     ]
     kept = []
