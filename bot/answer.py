@@ -780,6 +780,7 @@ def _is_item(sentence: Sentence) -> bool:
 # A document speaking of itself ("L'objectif de cette fiche est de vous éclairer..."): no fact for the patient.
 SELF_REFERENCE = re.compile(
     r"\b(cette|la presente) (fiche|note|page|brochure)\b|\b(ce|le present) (document|compte[- ]rendu|article|point d'information)\b"
+    r"|^(le|la|les) (tableau|figure|schema|liste)x? ci-(dessous|dessus)\b"  # "Le tableau ci-dessous donne ..."
 )
 # A broad question about risks (then statements of risk are preferred).
 RISKS_ASKED = re.compile(
