@@ -334,3 +334,15 @@ def test_a_short_ordinary_word_its_title_and_file_name_both_give_names_the_docum
     assert profile.unknown_terms("le neomercazole ca donne quoi", "le neomercazole ca donne quoi") == []
     ordinary = build_profile({"note.txt": {"title": "Une note sur le fer", "text": iron}})
     assert ordinary.documents_named("et le fer ?") == []  # named in the title only
+
+
+def test_an_english_common_noun_names_the_document_whose_french_word_the_glossary_gives():
+    text = (
+        "Cabines de bronzage : les UV artificiels ne sont pas sans danger\n\nLes cabines de bronzage exposent la peau "
+        "aux UV artificiels. Le bronzage en cabine augmente le risque de mélanome. Les cabines de bronzage sont "
+        "interdites aux mineurs. Portez des lunettes pendant chaque séance de bronzage.\n"
+    )
+    profile = build_profile({"c.md": {"source": "c.md", "title": "Cabines de bronzage", "text": text, "metadata": {}}})
+    assert profile.documents_named("Can sunbeds damage my eyes?") == ["c.md"]  # sunbed -> cabine de bronzage
+    assert profile.documents_named("Do tanning beds make your skin age faster?") == ["c.md"]
+    assert profile.documents_named("Can I take paracetamol with food?") == []
