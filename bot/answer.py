@@ -95,7 +95,7 @@ def _candidates(hits: list[Hit]) -> list[Sentence]:
         Sentence(rank, hit, a, b)
         for rank, hit in enumerate(hits)
         for a, b in sentence_spans(hit.chunk.text)
-        if (b - a >= MIN_SENTENCE_CHARS or b - a >= MIN_ITEM_CHARS and _item_at(hit.chunk.text, a))
+        if (b - a >= MIN_SENTENCE_CHARS or b - a >= MIN_ITEM_CHARS and item_at(hit.chunk.text, a))
         and not _is_label(hit.chunk.text[a:b], hit.chunk)
         and not _is_opening_title(hit.chunk, a, b)
         and not _is_fragment(hit.chunk.text, a, b)
@@ -110,7 +110,7 @@ def _is_fragment(text: str, start: int, end: int) -> bool:
     et adoption de l'ordre du jour"), a table's header row, a footer ("*Document d'information ... – 2 juin 2026*")."""
     line = text[start:end].strip()
     closing = (".", "!", "?", ":", ";", ",", ")", "»", '"')
-    return len(line) < FRAGMENT_CHARS and not line.endswith(closing) and not _item_at(text, start)
+    return len(line) < FRAGMENT_CHARS and not line.endswith(closing) and not item_at(text, start)
 
 
 def _is_opening_title(chunk, start: int, end: int) -> bool:
@@ -125,7 +125,7 @@ def _is_opening_title(chunk, start: int, end: int) -> bool:
     )
 
 
-def _item_at(text: str, start: int) -> bool:
+def item_at(text: str, start: int) -> bool:
     """Whether the sentence starting at `start` of a chunk's text is a list item (its line starts with "- ")."""
     line_start = text.rfind("\n", 0, start) + 1
     return text.startswith("- ", line_start)
@@ -156,9 +156,7 @@ def _sentence_before(sentence: Sentence) -> Sentence | None:
 
 def _context_before(sentence: Sentence) -> Sentence | None:
     """The sentence before one that points back to it, in the same chunk and not a heading; None otherwise."""
-    if not POINTS_BACK.match(normalize(sentence.text.lstrip("- "))) or _item_at(
-        sentence.hit.chunk.text, sentence.start
-    ):
+    if not POINTS_BACK.match(normalize(sentence.text.lstrip("- "))) or item_at(sentence.hit.chunk.text, sentence.start):
         return None
     spans = [(a, b) for a, b in sentence_spans(sentence.hit.chunk.text) if b <= sentence.start]
     if not spans:
@@ -559,7 +557,9 @@ class ExtractiveAnswerer:
             if REFUTING.search(normalize(sentence.text)):
                 return sentence
             # the explanation of a bare verdict answers best: the verdict before it ("Faux. Les cabines émettent ...")
-            if (before := _sentence_before(sentence)) is not None and re.search(r"^\W*faux\W*$", normalize(before.text)):
+            if (before := _sentence_before(sentence)) is not None and re.search(
+                r"^\W*faux\W*$", normalize(before.text)
+            ):
                 return before
         return next((r for s in best if (r := _refutation_after(s, REFUTING)) is not None), None)
 
@@ -774,7 +774,7 @@ CAUSAL = re.compile(
 
 def _is_item(sentence: Sentence) -> bool:
     """A list item (a line starting with "- " in the chunk): part of the statement that introduces it."""
-    return _item_at(sentence.hit.chunk.text, sentence.start)
+    return item_at(sentence.hit.chunk.text, sentence.start)
 
 
 # A document speaking of itself ("L'objectif de cette fiche est de vous éclairer..."): no fact for the patient.

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
-from bot.answer import Answer, DocumentRefutations, ExtractiveAnswerer
+from bot.answer import Answer, DocumentRefutations, ExtractiveAnswerer, item_at
 from bot.chunking import section_leads
 from bot.indexer import LEXICAL_DIR, read_manifest
 from bot.intents import IntentModel
@@ -291,7 +291,12 @@ class Assistant:
         if decided is not None and rule_triage(question, profile, source) is None and source:
             # signs the classifier took for an emergency, which the patient's document sends to a doctor without urgency
             own = [h for h in hits if h.chunk.source == source][:3]
-            if own and document_calms(decided, question, _with_next(self.answerer.select(query, own, limit=3))):
+            answering = _in_context(self.answerer.select(query, own, limit=3)) if own else None
+            document = profile.documents.get(source)
+            about = " ".join([document.title, *document.topics, *document.names]) if document else ""
+            if answering is not None and document_calms(
+                decided, profile.generic(rule_text(question)), answering, about
+            ):
                 return None
         low_mood = reports_mood_change(question)
         distress = decided is not None and decided.kind == "suicide"
@@ -482,16 +487,27 @@ def open_index(settings: Settings, embeddings=None) -> tuple[ChromaStore, Lexica
     return store, lexical
 
 
-def _with_next(sentences: list) -> list[str]:
-    """Each sentence's text with the sentence after it in its paragraph, or opening the next one when it refers back
-    ("Les signes qui doivent alerter sont : ...", then "Si l'un de ces signes apparaît, ... consultez")."""
+def _in_context(sentences: list) -> list[str] | None:
+    """Each sentence's text read in its context: a list item after the line that introduces its list, any sentence
+    with the one after it in its paragraph, or opening the next paragraph when that one refers back ("Les signes qui
+    doivent alerter sont : ...", then "Si l'un de ces signes apparaît, ... consultez"). None when an item's list
+    opens its passage: what introduced it (maybe "appelez le 15 si :") is in another one."""
     texts = []
     for sentence in sentences:
-        paragraph, *others = sentence.hit.chunk.text[sentence.end :].split("\n\n")
+        text = sentence.hit.chunk.text
+        lead = ""
+        if item_at(text, sentence.start):
+            lines = [line for line in text[: sentence.start].rstrip("- ").split("\n")[:-1] if line.strip()]
+            while lines and lines[-1].startswith("- "):
+                lines.pop()
+            if not lines or lines[-1].rstrip().endswith((";", ",")):
+                return None  # the list opens its passage, or the passage opens in the middle of it
+            lead = lines[-1].strip() + " " if lines[-1].rstrip().endswith(":") else ""
+        paragraph, *others = text[sentence.end :].split("\n\n")
         if not paragraph.strip() and others and re.search(BACK_REFERENCE, normalize(others[0])):
             paragraph = others[0]  # the next paragraph opens on what this one said: "Si l'un de ces signes apparaît"
         after = sentence_spans(paragraph)
-        texts.append(sentence.text + " " + paragraph[: after[0][1]].strip() if after else sentence.text)
+        texts.append(lead + sentence.text + (" " + paragraph[: after[0][1]].strip() if after else ""))
     return texts
 
 

@@ -28,7 +28,7 @@ from bot.text import normalize, sentence_spans, stem, synonyms_of
 
 PROFILE = "profile.json"
 MASK = "ce médicament"  # what a masked text says in place of a corpus medicine
-VERSION = 23  # raised when profiling changes: a stored profile of another version is recomputed, not reused
+VERSION = 24  # raised when profiling changes: a stored profile of another version is recomputed, not reused
 # A word at or above this Zipf frequency (about once per 10^6 words) is ordinary French or English; below it, a
 # word the documents use is a term of their own (a medicine, a brand, a condition, a practice).
 COMMON_ZIPF = 3.0
@@ -79,7 +79,10 @@ CONSULT = (
     r"\b(consult\w*|contact\w*|prevenez|previens|parlez[- ]en|signalez|demandez (conseil|l'avis|un avis)|"
     r"see (a|your) doctor|tell your doctor|talk to your doctor)\b"
 )
-AT_ONCE = r"\b(en urgence|immediatement|sans attendre|sans delai|tout de suite|urgently|immediately|at once)\b"
+AT_ONCE = (
+    r"\b(en urgence|immediatement|sans attendre|sans delai|tout de suite|le jour meme|dans la journee|urgently|"
+    r"immediately|at once|the same day)\b"
+)
 # ... at once: the urgency said of the consultation itself ("contactez sans attendre votre médecin"), not of another
 # act ("arrêtez immédiatement le traitement et consultez un médecin")
 URGENT_CONSULT = rf"{CONSULT}(?:(?! et ).){{0,25}}{AT_ONCE}|{AT_ONCE}(?:(?! et ).){{0,25}}{CONSULT}"

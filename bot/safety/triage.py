@@ -9,7 +9,16 @@ from functools import lru_cache
 
 from bot.intents import IntentModel, knowledge
 from bot.messages import message
-from bot.profile import CONSULT, EMERGENCY_CALL, KIND_WORDS, ORDINARY, URGENT_CONSULT, CorpusProfile, pregnancy_month
+from bot.profile import (
+    CONSULT,
+    EMERGENCY_CALL,
+    KIND_WORDS,
+    ORDINARY,
+    URGENT_CONSULT,
+    CorpusProfile,
+    pregnancy_month,
+    zipf,
+)
 from bot.questions import checks_claim
 from bot.retrieval import Hit, last_answer, user_turns
 from bot.safety.rules import (
@@ -55,7 +64,7 @@ from bot.safety.rules import (
     rule_text,
 )
 from bot.safety.topics import names_topic, topics_named
-from bot.text import normalize
+from bot.text import normalize, shared_words, stem, tokens, words
 
 NO_PROFILE = CorpusProfile()  # what triage knows of a corpus when given none: no medicine, no warning
 # Injecting oneself or mixing an injection: a dose asked for it is refused whatever the product, known or not.
@@ -213,14 +222,12 @@ def documented_emergency(
     the patient's situation is an emergency ("En cas d'ingestion accidentelle, appelez immédiatement le 15"). The kind
     is the one the patient's `question` names, else the one that instruction speaks of.
 
-    >>> documented_emergency(0.6, 0.5, ["Rangez-le hors de portée.", "En cas de surdosage, appelez le 15."], "il a tout avalé").kind
+    >>> documented_emergency(0.6, 0.5, ["Rangez-le hors de portée.", "En cas de surdosage, appelez le 15."]).kind
     'poisoning'
     >>> documented_emergency(0.2, 0.5, ["En cas de surdosage, appelez le 15."]) is None
     True
     >>> documented_emergency(0.8, 0.5, ["Appelez le 15 en cas d'AVC ou de saignement."], "pris par erreur deux fois").kind
     'poisoning'
-    >>> documented_emergency(0.8, 0.5, ["En cas de surdosage (nausées), appelez le 15."], "j'ai des nausées") is None
-    True
     """
     if probability < threshold:
         return None
@@ -231,8 +238,6 @@ def documented_emergency(
             # the patient's own words name the emergency first ("pris par erreur deux fois"): an instruction listing
             # the signs of several emergencies does not make theirs another kind
             asked = [k for k in DOCUMENTED_KINDS if re.search(KIND_WORDS[k], normalize(question))]
-            if kinds == ["poisoning"] and not asked and not INTAKE.search(normalize(question)):
-                continue  # an overdose is something the patient took: signs it lists ("nausées") do not tell one
             return Triage("urgent", next((k for k in asked if k in kinds), None) or (asked or kinds or ["generic"])[0])
     return None
 
@@ -242,17 +247,23 @@ def documented_emergency(
 CONSULT_KINDS = ("allergy", "infection", "red_flag", "poisoning")
 
 
-def document_calms(decided: Triage, question: str, answering: list[str]) -> bool:
+SIGN_ZIPF = 5.0  # a word this common ("jours", "tête") tells no sign of its own
+
+
+def document_calms(decided: Triage, question: str, answering: list[str], about: str = "") -> bool:
     """Whether an emergency the classifier read in signs a patient tells is, by the sentences of their document that
-    best answer it (`answering`, each with the sentence after it), a reason to see a doctor without urgency or an
-    ordinary effect: one of them says to consult ("Si l'un de ces signes apparaît, arrêtez le traitement et consultez
-    rapidement votre médecin") or calls the signs frequent, none says to call for help or to consult at once. The
-    rules' emergencies are never asked about (their signs are emergencies whatever a document says).
+    best answer it (`answering`, each read in its context), a reason to see a doctor without urgency or an ordinary
+    effect: one of them names a sign the patient tells (a rarer word of the `question`, with medicine names made
+    generic, or its synonym; not a word of what the document is `about`, its title and topics) and says to consult ("... des démangeaisons ..., arrêtez le traitement et consultez un
+    médecin") or calls it frequent, and none says to call for help or to consult at once. The rules' emergencies are
+    never asked about (their signs are emergencies whatever a document says).
 
     >>> signs = Triage("urgent", "red_flag")
     >>> document_calms(signs, "j'ai la vision floue", ["Consultez votre médecin si votre vision devient floue."])
     True
-    >>> document_calms(signs, "j'ai du mal à respirer", ["Consultez un médecin.", "Si vous étouffez, appelez le 15."])
+    >>> document_calms(signs, "j'ai la vision floue", ["Consultez votre médecin si vous toussez."])
+    False
+    >>> document_calms(signs, "j'ai du mal à respirer", ["Respirer mal : consultez.", "Si vous étouffez, appelez le 15."])
     False
     """
     if decided.status != "urgent" or decided.kind not in CONSULT_KINDS:
@@ -262,7 +273,12 @@ def document_calms(decided: Triage, question: str, answering: list[str]) -> bool
     said = [normalize(sentence) for sentence in answering]
     if any(re.search(EMERGENCY_CALL, s) or re.search(URGENT_CONSULT, s) for s in said):
         return False
-    return any(re.search(CONSULT, s) or re.search(ORDINARY, s) for s in said)
+    told = {stem(w) for w in words(normalize(question)) if len(w) >= 4 and zipf([w]) < SIGN_ZIPF}
+    told -= GENERIC_STEMS | set(tokens(about))  # what the document is about ("pilule") is no sign
+    return any((re.search(CONSULT, s) or re.search(ORDINARY, s)) and shared_words(told, set(tokens(s))) for s in said)
+
+
+GENERIC_STEMS = {stem(w) for w in ("medicament", "injection", "traitement", "produit")}
 
 
 def follow_up_triage(question: str, history: list[dict] | None, profile: CorpusProfile = NO_PROFILE) -> Triage | None:
@@ -529,7 +545,9 @@ def without_injection(question: str, profile: CorpusProfile = NO_PROFILE) -> str
     question = _URL.sub(" ", question)  # a link in an injected message is never part of the question
     parts = [
         p
-        for p in re.split(r"#{2,}|<{2,}|>{2,}|</?\s*\w+\s*>|<!--|-->|\[/?INST\]|\[\[|\]\]", question, flags=re.IGNORECASE)
+        for p in re.split(
+            r"#{2,}|<{2,}|>{2,}|</?\s*\w+\s*>|<!--|-->|\[/?INST\]|\[\[|\]\]", question, flags=re.IGNORECASE
+        )
         if p.strip()
     ]
     kept = []
