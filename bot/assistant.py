@@ -35,6 +35,7 @@ from bot.safety import (
     documented,
     documented_emergency,
     drop_injected,
+    emergency_told,
     evidence,
     evidence_first,
     follow_up_triage,
@@ -288,8 +289,14 @@ class Assistant:
         decided = triage(
             question, self.intents, self.settings.urgent_margin, self.settings.refused_margin, profile, source
         )
-        if decided is not None and rule_triage(question, profile, source) is None and source:
+        if (
+            decided is not None
+            and source
+            and rule_triage(question, profile, source) is None
+            and not emergency_told(history)
+        ):
             # signs the classifier took for an emergency, which the patient's document sends to a doctor without urgency
+            # (never right after an emergency was told: "j'ai des aphtes et de la fièvre" after an overdose is its sign)
             own = [h for h in hits if h.chunk.source == source][:3]
             answering = _in_context(self.answerer.select(query, own, limit=3)) if own else None
             document = profile.documents.get(source)

@@ -207,13 +207,6 @@ def _named_kinds(status: str, scores: dict[str, float], text: str) -> list[str]:
 DOCUMENTED_KINDS = ("poisoning", "stroke", "allergy", "faint", "suicide", "infection", "red_flag", "pregnancy")
 
 
-# What tells that something was taken, beyond a treatment followed ("je prends X depuis 2 jours"): swallowed, too much
-INTAKE = re.compile(
-    r"\b(avale\w*|ingere\w*|swallow\w*|mange\w*|bu|drank|ate|pris|prise|took|taken|trop|too (much|many)|plusieurs|"
-    r"whole|toute la|entiere)\b"
-)
-
-
 def documented_emergency(
     probability: float, threshold: float, answering: list[str], question: str = ""
 ) -> Triage | None:
@@ -243,8 +236,9 @@ def documented_emergency(
 
 
 # What the urgent classifier may take for an emergency when a patient tells signs: the patient's document may send
-# them to a doctor without urgency (an overdose only when the patient tells of taking something: INTAKE)
-CONSULT_KINDS = ("allergy", "infection", "red_flag", "poisoning")
+# them to a doctor without urgency. Never an overdose: its signs may be ones a document calls for a consultation
+# ("aphtes ... contactez votre médecin") while what was taken ("un comprimé tous les matins") makes it an emergency.
+CONSULT_KINDS = ("allergy", "infection", "red_flag")
 
 
 SIGN_ZIPF = 5.0  # a word this common ("jours", "tête") tells no sign of its own
@@ -267,8 +261,6 @@ def document_calms(decided: Triage, question: str, answering: list[str], about: 
     False
     """
     if decided.status != "urgent" or decided.kind not in CONSULT_KINDS:
-        return False
-    if decided.kind == "poisoning" and INTAKE.search(normalize(question)):
         return False
     said = [normalize(sentence) for sentence in answering]
     if any(re.search(EMERGENCY_CALL, s) or re.search(URGENT_CONSULT, s) for s in said):
