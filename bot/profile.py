@@ -349,9 +349,7 @@ class CorpusProfile:
             return False
         ordinary, calm = set(document.ordinary), set(document.calm) | set(document.ordinary)
         for span in spans:
-            families = [
-                _family(w) for w in words(normalize(span)) if len(w) >= MIN_TERM_CHARS and zipf([w]) < STEM_ZIPF
-            ]
+            families = _span_families(span)
             if not any(f & ordinary for f in families) or not all(f & calm for f in families):
                 return False
         return True
@@ -371,9 +369,7 @@ class CorpusProfile:
             return False
         consult, alarm = set(document.consult), set(document.alarm)
         for span in spans:
-            families = [
-                _family(w) for w in words(normalize(span)) if len(w) >= MIN_TERM_CHARS and zipf([w]) < STEM_ZIPF
-            ]
+            families = _span_families(span)
             if not families or not all(f & consult for f in families) or any(f & alarm for f in families):
                 return False
         return True
@@ -793,6 +789,11 @@ def _joined_names(folded: str) -> set[str]:
             if len(whole) >= 6 and not is_common(whole) and any(len(p) >= 5 and not is_common(p) for p in parts):
                 joined.add(whole)
     return joined
+
+
+def _span_families(span: str) -> list[set[str]]:
+    """The word families of the rarer words of a question's span (what it names beyond ordinary words)."""
+    return [_family(w) for w in words(normalize(span)) if len(w) >= MIN_TERM_CHARS and zipf([w]) < STEM_ZIPF]
 
 
 def _family(word: str) -> set[str]:
