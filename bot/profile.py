@@ -28,7 +28,7 @@ from bot.text import normalize, sentence_spans, stem, synonyms_of
 
 PROFILE = "profile.json"
 MASK = "ce médicament"  # what a masked text says in place of a corpus medicine
-VERSION = 24  # raised when profiling changes: a stored profile of another version is recomputed, not reused
+VERSION = 25  # raised when profiling changes: a stored profile of another version is recomputed, not reused
 # A word at or above this Zipf frequency (about once per 10^6 words) is ordinary French or English; below it, a
 # word the documents use is a term of their own (a medicine, a brand, a condition, a practice).
 COMMON_ZIPF = 3.0
@@ -155,6 +155,81 @@ def pregnancy_month(folded: str, warning: bool = False) -> int | None:
     return n
 
 
+# How long after the last dose a document asks to avoid a pregnancy ("pendant au moins 4 semaines après la dernière
+# prise", "dans les deux ans qui suivent son arrêt"), read from its sentences on pregnancy or contraception
+_WORD_NUMBERS = {
+    "un": 1,
+    "une": 1,
+    "one": 1,
+    "a": 1,
+    "deux": 2,
+    "two": 2,
+    "trois": 3,
+    "three": 3,
+    "quatre": 4,
+    "four": 4,
+    "cinq": 5,
+    "five": 5,
+    "six": 6,
+    "sept": 7,
+    "seven": 7,
+    "huit": 8,
+    "eight": 8,
+    "neuf": 9,
+    "nine": 9,
+    "dix": 10,
+    "ten": 10,
+    "onze": 11,
+    "eleven": 11,
+    "douze": 12,
+    "twelve": 12,
+    "quatre-vingt-dix": 90,
+    "plusieurs": 2,
+    "quelques": 2,
+    "several": 2,
+    "few": 2,
+}
+AMOUNT = r"(\d{1,3}|" + "|".join(sorted(_WORD_NUMBERS, key=len, reverse=True)) + ")"
+DURATION_UNIT = r"(jours?|days?|semaines?|weeks?|mois|months?|ans?|annees?|years?)"
+_UNIT_MONTHS = {"j": 1 / 30, "d": 1 / 30, "s": 0.25, "w": 0.25, "m": 1.0, "a": 12.0, "y": 12.0}
+_AFTER_STOPPING = re.compile(
+    rf"\b{AMOUNT} {DURATION_UNIT} (?:apres (?:son |l'|leur |la |le )?(?:arret|fin|derniere (?:prise|dose|application|injection))"
+    rf"|qui suivent (?:son |l'|leur )?arret|after (?:stopping|the last (?:dose|tablet|application)))"
+)
+# (sentences on the men treated or their sperm give the men's delay, not the pregnancy's)
+_MEN = re.compile(r"\b(hommes?|men|male|sperme?|sperm|partenaire feminine)\b")
+
+
+def months_of(amount: str, unit: str) -> float:
+    """A duration in months, from its amount (digits or a word) and its unit.
+
+    >>> months_of("6", "semaines"), months_of("deux", "ans"), months_of("90", "jours")
+    (1.5, 24.0, 3.0)
+    """
+    n = int(amount) if amount.isdigit() else _WORD_NUMBERS[amount]
+    return n * _UNIT_MONTHS["a" if unit in ("an", "ans", "annee", "annees") else unit[0]]
+
+
+def pregnancy_until(sentences: list[str]) -> float:
+    """The longest time after stopping, in months, that a document's sentences on pregnancy or contraception name
+    ("contraception ... jusqu'à un mois après son arrêt"); 0 when they name none.
+
+    >>> pregnancy_until(["Si vous pensez être enceinte dans les deux ans qui suivent son arrêt, appelez le médecin."])
+    24.0
+    >>> pregnancy_until(["Contraception pendant 6 mois après l'arrêt chez la femme, 3 mois après l'arrêt chez l'homme."])
+    6.0
+    """
+    found = [
+        months_of(*match.groups())
+        for sentence in sentences
+        if re.search(rf"{PREGNANCY}|\bcontracep\w*|\bpregnan\w*", folded := normalize(sentence))
+        for match in _AFTER_STOPPING.finditer(folded)
+        # "6 mois après l'arrêt chez la femme, 3 mois après l'arrêt chez l'homme"
+        if not _MEN.search(folded[: match.start()] + re.split(r"[,;:]", folded[match.end() :])[0])
+    ]
+    return max(found, default=0)
+
+
 @dataclass
 class DocumentProfile:
     """What one document covers, as the profile sees it."""
@@ -166,6 +241,7 @@ class DocumentProfile:
     names: list[str] = field(default_factory=list)  # display forms of the leading terms ("Valproate", "Dépakine")
     pregnancy_warning: str = ""  # the sentence that calls a medicine of it dangerous in pregnancy, if any
     pregnancy_from: int = 0  # the month of pregnancy that warning holds from ("à partir du 6e mois"); 0: all along
+    pregnancy_until: float = 0  # how many months after stopping it asks to avoid a pregnancy; 0: it does not say
     instructions: dict[str, list[str]] = field(default_factory=dict)  # emergency kind -> sentences to quote
     examples: list[str] = field(default_factory=list)
     content_hash: str = ""
@@ -753,6 +829,7 @@ def profile_document(
         names=names,
         pregnancy_warning=warning,
         pregnancy_from=pregnancy_month(normalize(warning), warning=True) or 0,
+        pregnancy_until=pregnancy_until(sentences) if warning else 0,
         instructions={
             kind: found for kind in [*KIND_WORDS, *REFUSAL_WORDS] if (found := _instructions(sentences, kind))
         },

@@ -1576,6 +1576,31 @@ def test_a_pregnancy_earlier_than_the_month_a_warning_starts_from_is_no_emergenc
     assert not _ruled_out("pregnancy", rule_text("je suis enceinte et j'ai mis de la zolcamine"), profile)
 
 
+def test_a_pregnancy_after_stopping_is_an_emergency_for_as_long_as_the_document_asks_to_avoid_one():
+    """The delay comes from the document ("dans les deux ans qui suivent son arrêt"), not from the code: eight months
+    after stopping is still an emergency under a medicine that stays two years; a month when a document names none."""
+    from bot.profile import build_profile
+    from bot.safety.triage import _ruled_out
+
+    long_lasting = (
+        "La zolcamine est contre-indiquée pendant la grossesse : elle provoque des malformations. Si vous pensez être "
+        "enceinte pendant le traitement ou dans les deux ans qui suivent son arrêt, contactez immédiatement votre médecin."
+    )
+    short = "Le bravimol est contre-indiqué pendant la grossesse (risque de malformations)."
+    profile = build_profile(
+        {
+            "z.md": {"source": "z.md", "title": "Zolcamine", "text": long_lasting, "metadata": {}},
+            "b.md": {"source": "b.md", "title": "Bravimol", "text": short, "metadata": {}},
+        }
+    )
+    assert profile.documents["z.md"].pregnancy_until == 24
+    assert profile.documents["b.md"].pregnancy_until == 0
+    assert not _ruled_out("pregnancy", rule_text("I stopped zolcamine 8 months ago and I'm pregnant"), profile)
+    assert _ruled_out("pregnancy", rule_text("j'ai arrêté la zolcamine il y a 3 ans, je suis enceinte"), profile)
+    assert _ruled_out("pregnancy", rule_text("j'ai arrêté le bravimol il y a 3 mois et je suis enceinte"), profile)
+    assert not _ruled_out("pregnancy", rule_text("je prends du bravimol et je suis enceinte"), profile)
+
+
 def test_signs_a_document_sends_to_a_doctor_without_urgency_are_no_emergency_by_the_rules():
     from bot.profile import build_profile
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from bot.intents import knowledge
+from bot.profile import AMOUNT, DURATION_UNIT
 from bot.text import normalize
 
 _REPEATS = re.compile(r"([a-z])\1{2,}")
@@ -1040,19 +1041,22 @@ PROMOTE = _rx(
     r"\b(roman|novel|story|histoire|fiction|scenario|script|screenplay)\b.{0,200}\b(convaincant\w*|convincing|persuasive|persuade\w*)\b",
 )
 
-# A pregnancy long after the treatment ended asks about a risk the documents bound in time; not an emergency.
-LONG_AFTER = _rx(
-    r"\b(arrete|stoppe|fini|termine|stopped|finished|quit)\b.{0,40}\b(il y a|depuis|ago|for)?\s?"
-    r"(\d+|deux|trois|quatre|cinq|plusieurs|two|three|four|five|several) (ans|annees|years)",
-    r"\b(il y a|depuis) (\d+|deux|trois|quatre|cinq|plusieurs) (ans|annees)\b.{0,40}\b(arrete|fini|termine)",
-    r"\b(pris|prenais|took|was on|suivi|eu)\b.{0,40}\b(il y a (\d+|deux|trois|quatre|cinq|plusieurs) (ans|annees)|"
-    r"(\d+|two|three|four|five|several) years ago)\b",
-    # contraception is asked until one month after the last dose: two months and more is "long after"
-    # (the time since the last dose, not the length of the course: "finished my course (6 months)" is not it)
-    r"\b(arrete|stoppe|fini|termine)\b.{0,40}\b(il y a|depuis) (environ |plus de )?"
-    r"([2-9]|1[0-9]|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|plusieurs) mois\b",
-    r"\b(stopped|finished|ended|quit)\b.{0,40}\b(about |around |over |more than )?"
-    r"([2-9]|1[0-9]|two|three|four|five|six|seven|eight|nine|ten|several) months ago\b",
+# How long ago the patient stopped a treatment ("arrêté il y a 8 mois", "stopped two years ago"): a pregnancy after
+# the time the patient's document asks to avoid one is a question on a risk, not an emergency (bot.safety.triage).
+# The time since the last dose, not the length of the course: "finished my course (6 months)" is not it; a number
+# of years needs no "il y a" ("j'ai arrêté ça fait deux ans").
+_SINCE = (
+    r"(?:il y a|depuis|for|ca fait|cela fait) (?:environ |plus de |about |around |over |more than |almost |presque )?"
+)
+STOPPED_AGO = tuple(
+    re.compile(pattern)
+    for pattern in (
+        rf"\b(?:arrete|stoppe|fini|termine|stopped|finished|ended|quit)\b.{{0,40}}?\b{_SINCE}{AMOUNT} {DURATION_UNIT}\b",
+        rf"\b(?:arrete|stoppe|fini|termine|stopped|finished|ended|quit)\b.{{0,40}}?\b{AMOUNT} {DURATION_UNIT} ago\b",
+        rf"\b(?:arrete|stoppe|fini|termine|stopped|finished|quit)\b.{{0,40}}?\b{AMOUNT} (ans|annees|years)\b",
+        rf"\b(?:il y a|depuis) {AMOUNT} {DURATION_UNIT}\b.{{0,40}}\b(?:arrete|fini|termine)",
+        rf"\b(?:pris|prenais|took|was on|suivi|eu)\b.{{0,40}}?\b(?:il y a {AMOUNT} {DURATION_UNIT}|{AMOUNT} {DURATION_UNIT} ago)\b",
+    )
 )
 
 # An infection or a reaction long past and healed is a story, asked about as a risk: "l'an dernier j'ai eu un abcès,

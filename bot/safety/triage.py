@@ -16,6 +16,7 @@ from bot.profile import (
     ORDINARY,
     URGENT_CONSULT,
     CorpusProfile,
+    months_of,
     pregnancy_month,
     zipf,
 )
@@ -41,7 +42,6 @@ from bot.safety.rules import (
     LEGALITY,
     LIVED,
     LIVED_ANY,
-    LONG_AFTER,
     MENSTRUAL,
     NEGATED_SIGN,
     NO_MEDICINE,
@@ -55,6 +55,7 @@ from bot.safety.rules import (
     QUITTING_TREATMENT,
     REFUSED,
     RISK_QUESTION,
+    STOPPED_AGO,
     STROKE_HISTORY,
     UNCOVERED,
     URGENT,
@@ -455,7 +456,7 @@ def _ruled_out(kind: str, text: str, profile: CorpusProfile, generic: str | None
         before_use = ASKS_BEFORE_USE.search(text) and not CURRENT_USE.search(text)
         planned = PLANNED.search(text) and not PREGNANT_NOW.search(text)
         return bool(
-            LONG_AFTER.search(text)
+            _long_after(text, profile)
             or _no_teratogen(text, profile)
             or _teratogen_denied(text, profile)
             or _before_danger(text, profile)
@@ -481,6 +482,36 @@ def _elsewhere(text: str, profile: CorpusProfile) -> bool:
     "une crème pour l'eczéma sans ordonnance en pharmacie ?" is no request to get a corpus medicine."""
     unknown = bool(profile.unknown_terms(text)) and not SELF_INJECTION.search(text)
     return bool(UNCOVERED.search(text) or unknown) and not names_topic(text, profile)
+
+
+# How long after stopping a medicine dangerous in pregnancy a pregnancy stays its emergency when its document names
+# no delay (in months): the last dose's month
+STOPPED_WINDOW = 1.0
+
+
+def stopped_months(text: str) -> float | None:
+    """How many months ago a normalised text says the treatment was stopped; None when it says not.
+
+    >>> stopped_months("j'ai arrete il y a 8 mois et je suis enceinte"), stopped_months("i stopped it two years ago")
+    (8.0, 24.0)
+    >>> stopped_months("j'ai fini ma cure de 6 mois") is None
+    True
+    """
+    found = next((m for pattern in STOPPED_AGO if (m := pattern.search(text))), None)
+    if found is None:
+        return None
+    amount, unit = [g for g in found.groups() if g is not None][:2]
+    return months_of(amount, unit)
+
+
+def _long_after(text: str, profile: CorpusProfile) -> bool:
+    """Whether a normalised text says the treatment stopped longer ago than the documents of the dangerous medicines
+    it names ask to avoid a pregnancy ("up to two years after stopping"; a month when they do not say)."""
+    months = stopped_months(text)
+    if months is None:
+        return False
+    windows = [profile.documents[source].pregnancy_until for source in profile.dangerous_in_pregnancy(text)]
+    return months > max([w or STOPPED_WINDOW for w in windows] or [STOPPED_WINDOW])
 
 
 def _no_teratogen(text: str, profile: CorpusProfile) -> bool:
