@@ -835,6 +835,8 @@ def _is_label(sentence: str, chunk) -> bool:
         and sum(w[0].isupper() for w in words) >= 0.4 * len(words)
     ):
         return True
+    if words and stripped.endswith(":") and sum(w.isupper() for w in words) >= 0.6 * len(words):
+        return True  # a heading in capitals introducing its section ("QUININE ET CRAMPES MUSCULAIRES :")
     return normalize(sentence).rstrip(" .") in normalize(f"{chunk.title} {chunk.section}") or _is_masthead(sentence)
 
 

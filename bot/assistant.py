@@ -30,6 +30,7 @@ from bot.questions import (
 from bot.retrieval import HybridRetriever, condense, focused, is_follow_up, last_answer, user_turns
 from bot.safety import (
     Triage,
+    about_an_animal,
     continued_emergency,
     document_calms,
     documented,
@@ -208,7 +209,9 @@ class Assistant:
             profile,
             self.settings.min_dense_without_topic - offset,
         ) or self._off_thread(question, history, profile, offset):
-            answer = Answer(question, self.out_of_scope_message(lang), "out_of_scope", [], lang=lang, hits=hits)
+            answer = Answer(
+                question, self.out_of_scope_message(lang, question), "out_of_scope", [], lang=lang, hits=hits
+            )
         else:
             # a follow-up is answered for what it asks itself, with its thread's topic ("<son médicament> ça peut me rendre
             # triste ?"), though its passages were searched with the whole thread
@@ -409,9 +412,10 @@ class Assistant:
             return message("small_talk_ok", lang)
         return message("small_talk_hello", lang)
 
-    def out_of_scope_message(self, lang: str = "fr") -> str:
-        """The out-of-scope message, saying what the corpus covers (from the profile)."""
-        return message("out_of_scope", lang, covered=self._covered(lang))
+    def out_of_scope_message(self, lang: str = "fr", question: str = "") -> str:
+        """The out-of-scope message, saying what the corpus covers (from the profile); for a pet, the vet first."""
+        text = message("out_of_scope", lang, covered=self._covered(lang))
+        return f"{message('animal_note', lang)}\n\n{text}" if about_an_animal(normalize(question)) else text
 
     def _covered(self, lang: str) -> str:
         """What the corpus covers, in a few names ("aucun document..." before any is indexed)."""

@@ -288,6 +288,17 @@ def test_a_documents_masthead_is_never_quoted_as_a_statement(sentence, masthead)
     assert _is_masthead(sentence) == masthead
 
 
+def test_a_heading_in_capitals_that_ends_on_a_colon_is_no_statement():
+    from bot.answer import Hit, _candidates
+    from bot.chunking import Chunk
+
+    text = "ZOLCAMINE ET CRAMPES MUSCULAIRES :\nLa zolcamine ne doit plus être utilisée contre les crampes."
+    chunk = Chunk("c1", "z.txt", "Zolcamine", "", None, 0, len(text), text)
+    assert [c.text for c in _candidates([Hit(chunk, 0.9)])] == [
+        "La zolcamine ne doit plus être utilisée contre les crampes."
+    ]
+
+
 @pytest.mark.parametrize(
     ("question", "wanted"),
     [("Franchement, la mésothérapie, qu'est-ce que je risque ?", ["hématomes", "allergiques", "infectieux"]),
@@ -331,3 +342,9 @@ def test_a_turn_of_its_own_that_the_corpus_does_not_cover_is_not_carried_by_the_
     ]
     assert assistant.ask("Quel temps fera-t-il demain à Paris ?", history).status == "out_of_scope"
     assert assistant.ask("Faut-il éviter complètement le soleil pendant le traitement ?", history).status == "answered"
+
+
+def test_a_pet_that_swallowed_a_medicine_is_sent_to_a_vet(assistant):
+    answer = assistant.ask("Mon chien a mangé une gélule de Roaccutane tombée par terre, c'est grave pour lui ?")
+    assert answer.status == "out_of_scope"
+    assert "vétérinaire" in answer.answer

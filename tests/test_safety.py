@@ -1601,6 +1601,42 @@ def test_a_pregnancy_after_stopping_is_an_emergency_for_as_long_as_the_document_
     assert not _ruled_out("pregnancy", rule_text("je prends du bravimol et je suis enceinte"), profile)
 
 
+@pytest.mark.parametrize(
+    ("scores", "question", "kind"),
+    [
+        # the nearest examples are suicidal, the words a bodily sign's: no suicide message (the general one gives 3114)
+        ({"urgent_suicide": 0.9, "urgent_red_flag": 0.2}, "des crampes toutes les nuits et moins de force dans les jambes", "generic"),
+        ({"urgent_suicide": 0.9}, "i wanna die rn, cant take it anymore", "suicide"),
+        ({"urgent_suicide": 0.9}, "je me sens un poids pour tout le monde", "suicide"),
+        # taking one's treatment is no overdose: something swallowed, too much, or by mistake is
+        ({"urgent_poisoning": 0.9, "urgent_red_flag": 0.5}, "coup de soleil et ongle decolle, je prends de la zolcamine depuis un mois", "red_flag"),
+        ({"urgent_poisoning": 0.9}, "g pris tte la plaquette", "poisoning"),
+        ({"urgent_poisoning": 0.9}, "my child swallowed some of my pills", "poisoning"),
+        ({"urgent_poisoning": 0.9}, "j'ai pris 6 comprimes au lieu de 2", "poisoning"),
+    ],
+)  # fmt: skip
+def test_an_emergency_the_nearest_examples_find_is_named_by_words_of_its_kind(scores, question, kind):
+    from bot.safety.triage import urgent_kind
+
+    assert urgent_kind(scores, rule_text(question)) == kind
+
+
+@pytest.mark.parametrize(
+    ("question", "urgent"),
+    [
+        ("Mon chien a mangé une gélule de zolcamine tombée par terre, c'est grave pour lui ?", False),
+        ("my cat licked my zolcamine gel and is drooling", False),
+        ("Mon fils et le chien ont mangé des gélules de zolcamine", True),
+        ("mon fils a avalé 5 gélules de zolcamine", True),
+    ],
+)
+def test_a_pet_is_no_patient_emergency(intents, settings, question, urgent):
+    """15 and the poison centres are for people: a pet that swallowed a medicine is sent to a vet (the out-of-scope
+    message says so first), unless a person was exposed too."""
+    decided = triage(question, intents, settings.urgent_margin, settings.refused_margin)
+    assert (decided is not None and decided.status == "urgent") == urgent
+
+
 def test_signs_a_document_sends_to_a_doctor_without_urgency_are_no_emergency_by_the_rules():
     from bot.profile import build_profile
 

@@ -26,6 +26,7 @@ from bot.safety.scope import (
 from bot.safety.topics import names_topic, topics_named
 from bot.safety.triage import (
     Triage,
+    about_an_animal,
     continued_emergency,
     document_calms,
     documented_emergency,
@@ -43,6 +44,7 @@ from bot.safety.triage import (
 )
 
 __all__ = [
+    "about_an_animal",
     "UNCOVERED",
     "ScopeEvidence",
     "Triage",

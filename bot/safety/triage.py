@@ -463,6 +463,8 @@ def _ruled_out(kind: str, text: str, profile: CorpusProfile, generic: str | None
             or before_use
             or planned
         )
+    if kind in ANIMAL_KINDS and about_an_animal(text):
+        return True  # "mon chien a mangé une gélule": 15 and the poison centres are for people
     if (kind == "infection" and ACNE_SPOT.search(generic or text)) or (kind == "red_flag" and MENSTRUAL.search(text)):
         return True
     if kind == "stroke" and STROKE_HISTORY.search(text) and not LIVED["stroke"].search(text):
@@ -470,6 +472,21 @@ def _ruled_out(kind: str, text: str, profile: CorpusProfile, generic: str | None
     if kind == "faint" and _history_only(text):
         return True  # a fainting fit of years ago: the patient's history
     return kind in PAST_KINDS and bool(PAST_RESOLVED.search(text))
+
+
+# Emergencies an animal can have: not a patient's pregnancy nor suicidal distress.
+ANIMAL_KINDS = ("poisoning", "allergy", "infection", "faint", "red_flag", "stroke", "generic")
+# a person besides the animal: "mon fils et le chien ont mangé des gélules" is the child's emergency
+PERSON = re.compile(
+    r"\b(enfants?|fils|fille|bebe|petite?s?|ado|mari|femme|copain|copine|frere|soeur|pere|mere|amie?|collegue|"
+    r"child|children|kid|kids|son|daughter|baby|toddler|husband|wife|boyfriend|girlfriend|brother|sister|father|"
+    r"mother|friend|moi aussi|me too)\b"
+)
+
+
+def about_an_animal(text: str) -> bool:
+    """Whether a normalised text tells of a pet (bot/safety.yaml aspect `animals`) and of no person besides."""
+    return any(re.search(p, text) for p in knowledge()["aspects"]["animals"]["ask"]) and not PERSON.search(text)
 
 
 def _history_only(text: str) -> bool:
