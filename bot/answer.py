@@ -154,6 +154,13 @@ def _sentence_before(sentence: Sentence) -> Sentence | None:
     return Sentence(sentence.hit_rank, sentence.hit, *spans[-1])
 
 
+def asked_before(sentence: Sentence) -> Sentence | None:
+    """The question a sentence answers right after it, in its paragraph ("Que faire si des cloques apparaissent ?
+    Protégez la zone du soleil et contactez votre médecin."); None when the sentence before asks nothing."""
+    before = _sentence_before(sentence)
+    return before if before is not None and before.text.rstrip().endswith("?") else None
+
+
 def _context_before(sentence: Sentence) -> Sentence | None:
     """The sentence before one that points back to it, in the same chunk and not a heading; None otherwise."""
     if not POINTS_BACK.match(normalize(sentence.text.lstrip("- "))) or item_at(sentence.hit.chunk.text, sentence.start):
@@ -387,6 +394,8 @@ class ExtractiveAnswerer:
             overlap = self._overlap(asked, sentence)
             if i in lead_ins:
                 overlap = max(overlap, self._overlap(asked, sentence, candidates[lead_ins[i]]))
+            elif (question_before := asked_before(sentence)) is not None:
+                overlap = max(overlap, self._overlap(asked, sentence, question_before))
             text = normalize(sentence.text)
             figures = 1.0 if re.search(r"\d", text) else 0.0
             rows.append(

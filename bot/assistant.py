@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
-from bot.answer import Answer, DocumentRefutations, ExtractiveAnswerer, item_at
+from bot.answer import Answer, DocumentRefutations, ExtractiveAnswerer, asked_before, item_at
 from bot.chunking import section_leads
 from bot.indexer import LEXICAL_DIR, read_manifest
 from bot.intents import IntentModel
@@ -499,7 +499,8 @@ def open_index(settings: Settings, embeddings=None) -> tuple[ChromaStore, Lexica
 
 
 def _in_context(sentences: list) -> list[str] | None:
-    """Each sentence's text read in its context: a list item after the line that introduces its list, any sentence
+    """Each sentence's text read in its context: a list item after the line that introduces its list, an answer after
+    the question it answers in its paragraph, any sentence
     with the one after it in its paragraph, or opening the next paragraph when that one refers back ("Les signes qui
     doivent alerter sont : ...", then "Si l'un de ces signes apparaît, ... consultez"). None when an item's list
     opens its passage: what introduced it (maybe "appelez le 15 si :") is in another one."""
@@ -514,6 +515,8 @@ def _in_context(sentences: list) -> list[str] | None:
             if not lines or lines[-1].rstrip().endswith((";", ",")):
                 return None  # the list opens its passage, or the passage opens in the middle of it
             lead = lines[-1].strip() + " " if lines[-1].rstrip().endswith(":") else ""
+        elif (question := asked_before(sentence)) is not None:
+            lead = question.text + " "  # "Que faire si des cloques apparaissent ? Contactez votre médecin."
         paragraph, *others = text[sentence.end :].split("\n\n")
         if not paragraph.strip() and others and re.search(BACK_REFERENCE, normalize(others[0])):
             paragraph = others[0]  # the next paragraph opens on what this one said: "Si l'un de ces signes apparaît"

@@ -28,7 +28,7 @@ from bot.text import normalize, sentence_spans, stem, synonyms_of
 
 PROFILE = "profile.json"
 MASK = "ce médicament"  # what a masked text says in place of a corpus medicine
-VERSION = 25  # raised when profiling changes: a stored profile of another version is recomputed, not reused
+VERSION = 26  # raised when profiling changes: a stored profile of another version is recomputed, not reused
 # A word at or above this Zipf frequency (about once per 10^6 words) is ordinary French or English; below it, a
 # word the documents use is a term of their own (a medicine, a brand, a condition, a practice).
 COMMON_ZIPF = 3.0
@@ -893,15 +893,18 @@ def _calls_ordinary(folded: str) -> bool:
 
 def _consulting(sentences: list[str], items: int = 10) -> list[str]:
     """The sentences that send the patient to a doctor without urgency (CONSULT, neither URGENT_CONSULT nor an
-    emergency call), each with the sentence before when it refers back to it ("l'un de ces signes") and the list it
+    emergency call), each with the sentence before when it refers back to it ("l'un de ces signes") or asks what it
+    answers, and the list it
     introduces when it ends with ":" (its short items, up to `items`)."""
     found = []
     for i, sentence in enumerate(sentences):
         folded = normalize(sentence)
         if not re.search(CONSULT, folded) or re.search(URGENT_CONSULT, folded) or re.search(EMERGENCY_CALL, folded):
             continue
-        if i and re.search(BACK_REFERENCE, folded):
-            found.append(sentences[i - 1])  # "Si l'un de ces signes apparaît, ... consultez" after the signs
+        if i and (re.search(BACK_REFERENCE, folded) or sentences[i - 1].rstrip().endswith("?")):
+            # "Si l'un de ces signes apparaît, ... consultez" after the signs; the heading asking what to do when a
+            # sign appears ("Que faire si un décollement des ongles apparaît ?") before the advice
+            found.append(sentences[i - 1])
         found.append(sentence)
         if sentence.rstrip().endswith(":"):
             for item in sentences[i + 1 : i + 1 + items]:

@@ -348,3 +348,24 @@ def test_a_pet_that_swallowed_a_medicine_is_sent_to_a_vet(assistant):
     answer = assistant.ask("Mon chien a mangé une gélule de Roaccutane tombée par terre, c'est grave pour lui ?")
     assert answer.status == "out_of_scope"
     assert "vétérinaire" in answer.answer
+
+
+def test_an_answer_is_read_with_the_question_it_answers_in_its_paragraph(assistant):
+    """An inline FAQ ("Que faire si ... ? Protégez la zone et contactez votre médecin.") answers with words of its
+    question: the answer sentence is chosen, and a triage reads it with its question."""
+    from bot.answer import Hit, _candidates, asked_before
+    from bot.assistant import _in_context
+    from bot.chunking import Chunk
+
+    text = (
+        "La zolcamine rend la peau sensible au soleil. Une exposition courte peut provoquer des cloques.\n\n"
+        "Que faire si des cloques ou un décollement des ongles apparaissent ? Protégez la zone et contactez votre "
+        "médecin, qui pourra adapter votre traitement.\n\nLa zolcamine se prend au milieu d'un repas."
+    )
+    chunk = Chunk("c1", "z.md", "Zolcamine", "Soleil", None, 0, len(text), text)
+    hits = [Hit(chunk, 0.9)]
+    answer = next(c for c in _candidates(hits) if c.text.startswith("Protégez"))
+    assert asked_before(answer).text.startswith("Que faire si des cloques")
+    assert _in_context([answer])[0].startswith("Que faire si des cloques")
+    chosen = [s.text for s in assistant.answerer.select("un de mes ongles se décolle, je fais quoi ?", hits, limit=2)]
+    assert any(t.startswith("Protégez la zone") for t in chosen)

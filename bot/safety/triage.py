@@ -239,7 +239,7 @@ def documented_emergency(
 # What the urgent classifier may take for an emergency when a patient tells signs: the patient's document may send
 # them to a doctor without urgency. Never an overdose: its signs may be ones a document calls for a consultation
 # ("aphtes ... contactez votre médecin") while what was taken ("un comprimé tous les matins") makes it an emergency.
-CONSULT_KINDS = ("allergy", "infection", "red_flag")
+CONSULT_KINDS = ("allergy", "infection", "red_flag", "generic")
 
 
 SIGN_ZIPF = 5.0  # a word this common ("jours", "tête") tells no sign of its own
