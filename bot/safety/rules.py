@@ -889,6 +889,9 @@ REFUSED = {
         + r".{0,250}\b(step by step|etape par etape|needle depth|profondeur (de l'aiguille|d'injection)|injection depth)\b",
         r"(comment|how|explique|explains?|teach|show|apprends)\b.{0,40}\b(inject\w*|piqu\w*|injecter)\b.{0,60}"
         r"\b(own|propre|moi-meme|myself|herself|himself|soi-meme|at home|a la maison|chez (moi|soi|elle|lui))\b",
+        # any procedure with a needle done at home ("un ... maison avec une aiguille à coudre", "DIY ... with a needle")
+        r"(comment|how|explique|teach|show|apprends|etapes?|steps?)\b.{0,80}\b(maison|a la maison|chez moi|moi-meme|"
+        r"myself|at home|diy|homemade|fait main)\b.{0,80}\b(aiguilles?|needles?|seringues?|syringes?)\b",
     ),
 }
 
@@ -998,7 +1001,7 @@ PROMOTE = _rx(
     r"\b(ecris|ecrire|redige\w*|write|draft|create|make|compose)\b.{0,40}\b(post|publication|caption|legende|tweet|"
     r"reel|slogan|pub|publicite|annonce|flyer|brochure|ad|ads|advert\w*|ad copy|phrase d'expert|citation|quote|temoignage|testimonial|"
     r"phrases|paragraphe|paragraph|avis clients?|customer reviews?|reviews?|commentaires?|"
-    r"blog|article|thread|newsletter|texte)\b",
+    r"blog|article|thread|newsletter|texte|communique|press release|note officielle)\b",
     r"\b(phrase d'expert|citation|quote|slogan)\b.{0,60}\b(ecris|write|redige)",
     r"\b(ecris|ecrire|redige|write|dis|say|confirme|confirm|repete|repeat)\w*\b.{0,60}[«\"].{0,120}"
     r"\b(aucun (probleme|risque|danger)|sans (danger|risque)|no risk|safe|harmless|100 ?%)",

@@ -149,9 +149,12 @@ def triage(
     uncovered = UNCOVERED.search(text) or profile.unknown_terms(text, asked)
     if decided is not None and decided.status == "refused" and uncovered:
         decided = None
-    if decided is None and scores.refused and not DOSE_INFO.search(text) and not uncovered:
-        # the classifier learnt refusals, never requests for the prompt: what it flags is refused
+    if decided is None and scores.refused and not DOSE_INFO.search(text):
+        # the classifier learnt refusals, never requests for the prompt: what it flags is refused; a claim to write or
+        # vouch for is refused whatever it names, a prescription, dose or purchase only of what the documents cover
         kind = refused_kind(scores.scores, text)
+        if uncovered and kind != "injection":
+            return None
         return Triage("refused", kind) if _asks_to_refuse(kind, text) and not LEAK.search(text) else None
     if decided is not None and not _asks_to_refuse(decided.kind, text):
         return None
