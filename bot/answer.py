@@ -730,7 +730,7 @@ REFUTING = re.compile(
     r"\b(ne sont pas fondes|n'est pas fonde|c'est faux|contrairement a ce qu\w*|il n'en est rien|idees? fausses?|"
     r"ne reposent? sur aucun\w*|n'a pas ete (demontre|etabli|prouve)e?|aucune (preuve|validation)|n'est pas prouvee?|"
     r"n'ont montre aucun|aucun benefice|(est|sont) (faux|fausses?)|affirmations? fausses?|"
-    r"ne (permet|permettent) pas de conclure|n'(a|ont) pas (ete )?(demontre|prouve|etabli)e?s?)\b|"
+    r"ne (permet|permettent) pas de conclure|n'(a|ont) (pas|jamais) (ete )?(demontre|prouve|etabli)e?s?)\b|"
     r"(^|[»\"]\s*)\W*faux\s*[.!:]"  # a "vrai / faux" answer: « ... » Faux.
 )
 # a bare verdict that needs the sentences after it to say why ("« Une allergie, c'est pour la vie. » Faux.")
@@ -804,7 +804,7 @@ CLAIM = re.compile(
     r"\b(affirm\w*|pretend\w*|assur\w* que|pensent que|croient que|on (entend|lit|dit) (souvent )?que|selon (certains|eux)|"
     r"presente\w* (par|comme)|promoteurs?|rumeurs?|idees? recues?|(certains|certaines|des) (sites|forums|patients?|patientes|"
     r"personnes|influenceu\w*|videos|internautes)\b.{0,40}\b(disent|affirment|pensent|conseillent|recommandent|presentent|vantent)|"
-    r"vant\w* (comme|pour)|seraient|serait)\b"
+    r"vant\w* (comme|pour)|seraient|serait|circule\w* (l'idee|la rumeur)|l'idee (selon laquelle|que|qu'))\b"
 )
 # A sentence standing wholly in quotes: a saying the document reports (« Si je double la dose, ... »), quoted only
 # with the answer it gives it.

@@ -369,3 +369,18 @@ def test_an_answer_is_read_with_the_question_it_answers_in_its_paragraph(assista
     assert _in_context([answer])[0].startswith("Que faire si des cloques")
     chosen = [s.text for s in assistant.answerer.select("un de mes ongles se décolle, je fais quoi ?", hits, limit=2)]
     assert any(t.startswith("Protégez la zone") for t in chosen)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "claim", "refuting"),
+    [("Il circule l'idée que la zolcamine préviendrait les crampes.", True, False),
+     ("L'idée selon laquelle la zolcamine fait maigrir est répandue.", True, False),
+     ("Cette efficacité n'a jamais été démontrée : la dose est trop faible.", False, True),
+     ("La zolcamine a été étudiée chez l'enfant.", False, False)],
+)  # fmt: skip
+def test_the_discourse_markers_of_a_reported_claim_and_of_its_refutation(sentence, claim, refuting):
+    from bot.answer import CLAIM, REFUTING
+    from bot.text import normalize
+
+    assert bool(CLAIM.search(normalize(sentence))) == claim
+    assert bool(REFUTING.search(normalize(sentence))) == refuting
