@@ -11,7 +11,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-VERSION = 9  # raised when cleaning or extraction changes: indexes built by another version are rebuilt
+VERSION = 10  # raised when cleaning or extraction changes: indexes built by another version are rebuilt
 PAGE_BREAK = "\f"
 
 # a bullet: a dash or dot, a symbol font's glyph (private use area), or a control character a PDF left for one
@@ -262,6 +262,48 @@ def _join(text: str, line: str) -> str:
     return f"{text} {line}"
 
 
+_TABLE_ROW = re.compile(r"^\s*\|(.*)\|\s*$")
+_TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$")
+
+
+def table_row(cells: list[str], header: list[str]) -> str:
+    """A table's row as one list item that reads alone: each cell after its column's heading ("À faire : prendre
+    au repas ; À éviter : se coucher juste après"), cells joined when there is no heading; "" for an empty row.
+
+    >>> table_row(["Semaines 1 et 2", "25 mg"], ["Période", "Dose"])
+    '- Période : Semaines 1 et 2 ; Dose : 25 mg.'
+    """
+    cells = [re.sub(r"\*\*|__", "", c).strip() for c in cells]
+    if not any(cells):
+        return ""
+    named = len(header) == len(cells) and all(header)
+    parts = [f"{h.rstrip(' :')} : {c}" if named else c for h, c in zip(header if named else cells, cells) if c]
+    text = " ; ".join(parts)
+    return f"- {text}" + ("" if text.endswith((".", "!", "?")) else ".")
+
+
+def _tables_as_items(raw: str) -> str:
+    """A Markdown table's rows (a "| ... |" heading line, its "|---|" rule, then rows) as list items."""
+    lines = raw.split("\n")
+    out: list[str] = []
+    i = 0
+    while i < len(lines):
+        if _TABLE_ROW.match(lines[i]) and i + 1 < len(lines) and _TABLE_RULE.match(lines[i + 1]):
+            header = [c.strip() for c in _TABLE_ROW.match(lines[i]).group(1).split("|")]
+            i += 2
+            out.append("")
+            while i < len(lines) and _TABLE_ROW.match(lines[i]):
+                row = table_row([c for c in _TABLE_ROW.match(lines[i]).group(1).split("|")], header)
+                if row:
+                    out.append(row)
+                i += 1
+            out.append("")
+            continue
+        out.append(lines[i])
+        i += 1
+    return "\n".join(out)
+
+
 def clean(raw: str) -> CleanText:
     """Clean extracted text into blocks; PAGE_BREAK characters separate pages.
 
@@ -271,7 +313,7 @@ def clean(raw: str) -> CleanText:
     parts: list[str] = []
     blocks: list[Block] = []
     offset = 0
-    units, title = _raw_units(raw)
+    units, title = _raw_units(_tables_as_items(raw))
     for kind, text, page in units:
         if kind == "arrow":
             kind, text = "heading", text.lstrip("→ ").strip()

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import yaml
 
-from bot.cleaning import CleanText, clean
+from bot.cleaning import CleanText, clean, table_row
 
 SUPPORTED_SUFFIXES = (".txt", ".md", ".pdf", ".html", ".htm")
 METADATA_FILE = "sources.yaml"
@@ -100,8 +100,18 @@ def _read_html(path: Path) -> tuple[str, str]:
     if heading:
         title = heading.get_text(" ", strip=True)
     lines: list[str] = []
-    for element in root.find_all(["h1", "h2", "h3", "h4", "h5", "h6", "p", "li", "td", "pre", "blockquote"]):
-        if element.find_parent(["li", "p", "td", "blockquote"]) is not None and element.name != "li":
+    for element in root.find_all(["h1", "h2", "h3", "h4", "h5", "h6", "p", "li", "tr", "pre", "blockquote"]):
+        if element.find_parent(["li", "p", "td", "th", "blockquote"]) is not None and element.name != "li":
+            continue
+        if element.name == "tr":  # a table's row, read with its columns' headings (bot.cleaning.table_row)
+            cells = [re.sub(r"\s+", " ", c.get_text(" ", strip=True)) for c in element.find_all(["td", "th"])]
+            table = element.find_parent("table")
+            first = table.find("tr") if table is not None else None
+            if element is first and first.find("th") is not None:
+                continue  # the headings row
+            header = [h.get_text(" ", strip=True) for h in first.find_all("th")] if first is not element else []
+            if row := table_row(cells, header):
+                lines.append(row)
             continue
         text = re.sub(r"\s+", " ", element.get_text(" ", strip=True))
         if not text:

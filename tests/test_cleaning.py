@@ -193,3 +193,14 @@ def test_a_header_ends_at_its_date_line():
         "Fiche patient – ANSM – Publiée le 2 juin 2026",
         "Cette fiche s'adresse aux patients.",
     ]
+
+
+def test_a_markdown_table_row_reads_alone_as_an_item_with_its_columns_headings():
+    raw = (
+        "Les bons gestes :\n\n| À faire | À éviter |\n|---|---|\n"
+        "| Prendre la zolcamine au repas | Se coucher juste après la prise |\n| **Boire** un verre d'eau | |\n\nFin."
+    )
+    text = clean(raw).text
+    assert "- À faire : Prendre la zolcamine au repas ; À éviter : Se coucher juste après la prise." in text
+    assert "- À faire : Boire un verre d'eau." in text
+    assert "|" not in text

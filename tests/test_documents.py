@@ -178,3 +178,16 @@ def test_a_text_without_metadata_or_marked_title_is_titled_by_its_first_title_li
     )
     title = load_document(path).title
     assert title == "Zolcamine (Zolca) : un antalgique réservé aux douleurs aiguës, en raison de risques pour le foie"
+
+
+def test_an_html_table_row_reads_alone_with_its_columns_headings(tmp_path):
+    page = tmp_path / "t.html"
+    page.write_text(
+        "<html><body><main><h1>Zolcamine</h1><p>Les doses maximales sont les suivantes :</p><table>"
+        "<tr><th>Forme</th><th>Dose maximale</th></tr><tr><td>Comprimé</td><td>300 mg</td></tr>"
+        "</table></main></body></html>",
+        encoding="utf-8",
+    )
+    text = load_document(page).text
+    assert "- Forme : Comprimé ; Dose maximale : 300 mg." in text
+    assert "Forme\n" not in text  # the headings row is read in each row, not left alone
