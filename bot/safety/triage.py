@@ -134,14 +134,16 @@ def triage(
         denied = kind == "pregnancy" and NOT_PREGNANT.search(text)
         # "l'ANSM a lancé une alerte, sur quoi ?" is near the pregnancy examples and names no emergency: the
         # similarity alone does not make it suicidal distress
-        unnamed = not scores.urgent and kind == "suicide" and decided.kind != "suicide"
+        # (suicidal distress without its words is the general emergency: the same doubts hold)
+        suicidal = kind == "suicide" or kind == "generic" and _nearest_urgent(scores.scores) == "suicide"
+        unnamed = not scores.urgent and suicidal and decided.kind != "suicide"
         # "I'll just stop taking it if it doesn't work" names the treatment as what would end; "this is literally
         # killing me lol" is said of acne
         # "g fé une dépression ya 10 ans, ce traitement c possible ?" asks about the patient's history (the rules, read
         # first, still catch suicidal words)
         unnamed = (
             unnamed
-            or kind == "suicide"
+            or suicidal
             and bool(QUITTING_TREATMENT.search(text) or FIGURE_OF_SPEECH.search(text) or _history_only(text))
         )
         return None if denied or unnamed else Triage("urgent", kind)
@@ -194,6 +196,12 @@ def refused_kind(scores: dict[str, float], text: str) -> str:
     'injection'
     """
     return _nearest_named("refused", scores, text) or "injection"
+
+
+def _nearest_urgent(scores: dict[str, float]) -> str | None:
+    """The kind of the closest urgent intent, whatever words the text has."""
+    urgent = [k for k in scores if k.startswith("urgent_")]
+    return max(urgent, key=scores.__getitem__).removeprefix("urgent_") if urgent else None
 
 
 def _nearest_named(status: str, scores: dict[str, float], text: str) -> str | None:
