@@ -1446,6 +1446,11 @@ def test_an_acute_emergency_just_told_leads_the_next_turn_again():
 
     still = continued_emergency("il n'a aucun symptôme, on peut attendre demain ?", after("urgent_poisoning"))
     assert still is not None and still.kind == "poisoning"
+    # (what the person says of herself is no claim to check: whether to wait is the emergency)
+    said = continued_emergency(
+        "elle dit qu'elle se sent bien, on peut attendre demain matin ?", after("urgent_poisoning")
+    )
+    assert said is not None and said.kind == "poisoning"
     assert (
         continued_emergency("he has no symptoms, is it really urgent?", after("urgent_stroke", "en")).kind == "stroke"
     )
@@ -1604,10 +1609,6 @@ def test_a_pregnancy_after_stopping_is_an_emergency_for_as_long_as_the_document_
 @pytest.mark.parametrize(
     ("scores", "question", "kind"),
     [
-        # the nearest examples are suicidal, the words a bodily sign's: no suicide message (the general one gives 3114)
-        ({"urgent_suicide": 0.9, "urgent_red_flag": 0.2}, "des crampes toutes les nuits et moins de force dans les jambes", "generic"),
-        ({"urgent_suicide": 0.9}, "i wanna die rn, cant take it anymore", "suicide"),
-        ({"urgent_suicide": 0.9}, "je me sens un poids pour tout le monde", "suicide"),
         # taking one's treatment is no overdose: something swallowed, too much, or by mistake is
         ({"urgent_poisoning": 0.9, "urgent_red_flag": 0.5}, "coup de soleil et ongle decolle, je prends de la zolcamine depuis un mois", "red_flag"),
         ({"urgent_poisoning": 0.9}, "g pris tte la plaquette", "poisoning"),
@@ -1619,6 +1620,20 @@ def test_an_emergency_the_nearest_examples_find_is_named_by_words_of_its_kind(sc
     from bot.safety.triage import urgent_kind
 
     assert urgent_kind(scores, rule_text(question)) == kind
+
+
+def test_suicidal_distress_no_word_tells_yields_to_the_signs_told():
+    """Distress is told in too many ways to require its words; without them, the patient's document may send the
+    signs told to a consultation, which it never does for distress it hears."""
+    from bot.safety.triage import Triage, distressed, document_calms
+
+    consult = ["Si vos crampes vous réveillent toutes les nuits, consultez votre médecin : il recherchera une cause."]
+    signs = "des crampes qui me reveillent toutes les nuits et moins de force dans les jambes"
+    assert not distressed(rule_text(signs)) and not distressed(rule_text("6 d'un coup au lieu d'un seul"))
+    assert document_calms(Triage("urgent", "suicide"), signs, consult)
+    told = "je ne veux plus vivre, mes crampes me reveillent toutes les nuits"
+    assert distressed(rule_text(told)) and not document_calms(Triage("urgent", "suicide"), told, consult)
+    assert distressed(rule_text("everyone would be better off without me"))
 
 
 @pytest.mark.parametrize(
@@ -1668,3 +1683,8 @@ def test_a_fake_official_statement_and_a_home_procedure_with_a_needle_are_refuse
 
 def test_how_to_report_a_side_effect_is_no_request_to_write_a_claim():
     assert safety.rule_triage("Comment écrire une déclaration d'effet indésirable à l'ANSM ?") is None
+
+
+def test_asking_what_the_documents_say_about_an_overdose_reports_none():
+    assert safety.rule_triage("Hello, what does the ANSM say about zolcamine overdose?") is None
+    assert safety.rule_triage("I took an overdose of zolcamine, what does the ANSM say?").kind == "poisoning"

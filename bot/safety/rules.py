@@ -566,6 +566,10 @@ RISK_QUESTION = _rx(
     r"\bfrequen",
     r"\blien\b",
     r"\blink\b",
+    # what the documents say about it ("what does the ANSM say about an overdose?", "que dit la fiche sur ...")
+    r"\b(what (does|do) (the )?(ansm|agency|documents?|sheet|leaflet|notice|it|they) (say|tell|recommend)|"
+    r"que (dit|disent|conseille|recommande) (l'ansm|la fiche|le document|les documents|la notice)|"
+    r"qu'est-ce que (dit|disent) (l'ansm|la fiche|le document|les documents))\b",
     # what the signs of something are: a question, not a report ("quels sont les premiers signes d'une intoxication ?")
     r"\b(quels? sont|what are|c'?est quoi|comment reconnaitre|how (do|can) (i|you|we) (tell|recogni[sz]e|spot))\b.{0,20}"
     r"\b(signes?|symptomes?|signs?|symptoms?)\b",

@@ -127,6 +127,9 @@ def triage(
         nearest, *others = _named_kinds("urgent", scores.scores, text) or ["generic"]
         worded = knowledge().get("kind_words", {})
         others = [k for k in others if f"urgent_{k}" in worded] if scores.urgent else []
+        if nearest == "suicide" and not distressed(text):
+            # distress no word tells: an emergency the words name goes first ("6 d'un coup au lieu d'un seul")
+            nearest, others = (others[0], [*others[1:], "suicide"]) if others else (nearest, others)
         kind = next((k for k in [nearest, *others] if not _ruled_out(k, cleaned, profile)), None)
         if kind is None:
             return None
@@ -134,8 +137,7 @@ def triage(
         denied = kind == "pregnancy" and NOT_PREGNANT.search(text)
         # "l'ANSM a lancé une alerte, sur quoi ?" is near the pregnancy examples and names no emergency: the
         # similarity alone does not make it suicidal distress
-        # (suicidal distress without its words is the general emergency: the same doubts hold)
-        suicidal = kind == "suicide" or kind == "generic" and _nearest_urgent(scores.scores) == "suicide"
+        suicidal = kind == "suicide"
         unnamed = not scores.urgent and suicidal and decided.kind != "suicide"
         # "I'll just stop taking it if it doesn't work" names the treatment as what would end; "this is literally
         # killing me lol" is said of acne
@@ -198,10 +200,9 @@ def refused_kind(scores: dict[str, float], text: str) -> str:
     return _nearest_named("refused", scores, text) or "injection"
 
 
-def _nearest_urgent(scores: dict[str, float]) -> str | None:
-    """The kind of the closest urgent intent, whatever words the text has."""
-    urgent = [k for k in scores if k.startswith("urgent_")]
-    return max(urgent, key=scores.__getitem__).removeprefix("urgent_") if urgent else None
+def distressed(text: str) -> bool:
+    """Whether a normalised text has words of suicidal distress (bot/safety.yaml `distress_words`)."""
+    return bool(re.search(knowledge()["distress_words"], text))
 
 
 def _nearest_named(status: str, scores: dict[str, float], text: str) -> str | None:
@@ -249,8 +250,9 @@ def documented_emergency(
 
 # What the urgent classifier may take for an emergency when a patient tells signs: the patient's document may send
 # them to a doctor without urgency. Never an overdose: its signs may be ones a document calls for a consultation
-# ("aphtes ... contactez votre médecin") while what was taken ("un comprimé tous les matins") makes it an emergency.
-CONSULT_KINDS = ("allergy", "infection", "red_flag", "generic")
+# ("aphtes ... contactez votre médecin") while what was taken ("un comprimé tous les matins") makes it an emergency;
+# suicidal distress only when no word tells distress (night cramps and weak legs near the suicide examples).
+CONSULT_KINDS = ("allergy", "infection", "red_flag", "generic", "suicide")
 
 
 SIGN_ZIPF = 5.0  # a word this common ("jours", "tête") tells no sign of its own
@@ -274,6 +276,10 @@ def document_calms(decided: Triage, question: str, answering: list[str], about: 
     """
     if decided.status != "urgent" or decided.kind not in CONSULT_KINDS:
         return False
+    if decided.kind == "suicide" and distressed(normalize(question)):
+        return (
+            False  # only signs a suicidal message tells no distress in ("crampes ... moins de force") are asked about
+        )
     said = [normalize(sentence) for sentence in answering]
     if any(re.search(EMERGENCY_CALL, s) or re.search(URGENT_CONSULT, s) for s in said):
         return False
@@ -309,6 +315,7 @@ STOPPING = re.compile(
     r"should i|do i|must i|je le|je la)\b.{0,20}\b(arret\w*|stop\w*|quit\w*)\b"
 )
 # What a patient says of the emergency itself after being told to call: whether to wait, cancel, how the person is
+WAITING = re.compile(r"\b(attend\w*|wait\w*|demain|tomorrow|plus tard|later|ce soir|tonight)\b")
 STILL_IN_IT = re.compile(
     r"\b(attend\w*|wait\w*|urgen\w*|grave|serious|appel\w*|call\w*|annul\w*|cancel\w*|secours|ambulance|samu|15|112|"
     r"hopital|hospital|en attendant|meanwhile|symptom\w*|signes?|signs?|va bien|fine|okay|normal|l'air|seems?|respir\w*|"
@@ -354,9 +361,10 @@ def continued_emergency(
         # mieux, on peut attendre ?")
         told = rule_triage(earlier[-1], profile)
         kind = told.kind if told is not None and told.status == "urgent" and told.kind in ACUTE_KINDS else None
-    if kind is None or checks_claim(question):
-        return None
     folded = rule_text(question)
+    # (whether to wait is the emergency itself, whoever says the person is fine: "elle dit qu'elle va bien, on attend ?")
+    if kind is None or checks_claim(question) and not WAITING.search(folded):
+        return None
     if kind == "pregnancy" and not STOPPING.search(folded):
         return None  # its follow-ups ask about the risk, unless the patient says they will stop the treatment
     if kind != "pregnancy" and not STILL_IN_IT.search(folded):
