@@ -28,7 +28,7 @@ from bot.text import normalize, sentence_spans, stem, synonyms_of
 
 PROFILE = "profile.json"
 MASK = "ce médicament"  # what a masked text says in place of a corpus medicine
-VERSION = 26  # raised when profiling changes: a stored profile of another version is recomputed, not reused
+VERSION = 27  # raised when profiling changes: a stored profile of another version is recomputed, not reused
 # A word at or above this Zipf frequency (about once per 10^6 words) is ordinary French or English; below it, a
 # word the documents use is a term of their own (a medicine, a brand, a condition, a practice).
 COMMON_ZIPF = 3.0
@@ -230,6 +230,9 @@ def pregnancy_until(sentences: list[str]) -> float:
     return max(found, default=0)
 
 
+VERB_ENDINGS = ("er", "ez", "e", "es", "ee", "ees", "ent", "ant")  # a French verb's infinitive and common forms
+
+
 @dataclass
 class DocumentProfile:
     """What one document covers, as the profile sees it."""
@@ -316,6 +319,13 @@ class CorpusProfile:
                 )
             ):
                 found.add(short)  # "liso": the article glued to a leading term's first letters (SMS)
+            elif (
+                len(word) >= 6
+                and word.endswith(VERB_ENDINGS)
+                and len(root := stem(word)) >= 5
+                and (short := self._abbreviated(root, leading_only=True, shortest=5))
+            ):
+                found.add(short)  # "tatouer", "se faire tatouer": a verb of the family of a leading term ("tatouage")
             elif len(word) >= 6 and not is_common(word):
                 # a misspelling keeps its first letter: "tretinoin" is another drug than its iso- form
                 close = _closest(word, tuple(t for t in terms if t[0] == word[0] and len(t) >= 6))

@@ -194,6 +194,18 @@ def test_an_acronym_a_document_defines_names_it():
     assert defined_acronyms(text) == ["ipp", "avc"]  # "(ANSM)" after "du site de l'agence" is no definition
 
 
+def test_a_verb_of_a_leading_terms_family_names_its_document():
+    """"Je me suis fait tatouer" names the sheet on tattoos ("tatouage", "tatoueur"): the verb's stem starts a leading
+    term; an ordinary verb whose stem starts none ("traiter") names nothing."""
+    text = (
+        "Le tatouage n'est pas un geste anodin. Choisissez un tatoueur déclaré. Après un tatouage, une rougeur légère "
+        "est habituelle. Les encres de tatouage peuvent provoquer des allergies. " * 3
+    )
+    profile = build_profile({"tatouages.html": {"title": "Tatouages : les bons réflexes", "text": text}})
+    assert profile.documents_named("je me suis fait tatouer hier, c'est rouge") == ["tatouages.html"]
+    assert profile.documents_named("comment traiter une crampe ?") == []
+
+
 def test_an_english_name_finds_the_french_term_by_its_ending():
     """Patients writing in English name a medicine or practice by its English spelling ("zoledronic acid",
     "statins", "mesotherapy"): the French term with the matching ending is found; an ordinary English word whose
