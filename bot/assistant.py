@@ -188,16 +188,18 @@ class Assistant:
                     ]
             hits = evidence_first(hits, backing, self.settings.k)
             medicine = ""
+            # the patient's medicine, named in the question or earlier in its thread ("I'm still taking it")
+            subject = question if profile.documents_named(question) else query
             if (
                 decided.status == "urgent"
                 and backing
-                and backing[0].hit.chunk.source in profile.documents_named(question)
+                and backing[0].hit.chunk.source in profile.documents_named(subject)
             ):
-                medicine = medicine_named(decided, question, profile, hits)  # the patient's own words for it
+                medicine = medicine_named(decided, subject, profile, hits)  # the patient's own words for it
             text, citations = quote_evidence(backing, lang, medicine)
             if not citations and decided.status == "urgent":
                 text, citations = self.answerer.compose(query, hits, lang)
-            lead = self._lead(decided, question, profile, hits, lang)
+            lead = self._lead(decided, subject, profile, hits, lang)
             answer = Answer(question, f"{lead}\n\n{text}".strip(), decided.status, citations, lang=lang, hits=hits)
         elif is_out_of_scope(
             question,
@@ -422,7 +424,8 @@ class Assistant:
         return ", ".join(self.profile.covered()) or message("covered_unknown", lang)
 
     def _lead(self, decided, question: str, profile: CorpusProfile, hits, lang: str) -> str:
-        """The message that opens an urgent or refused answer; a pregnancy one names the patient's medicine."""
+        """The message that opens an urgent or refused answer; a pregnancy one names the patient's medicine (the
+        question is the patient's words for their situation, with their thread's when they name no medicine)."""
         if decided.message_key == "urgent_pregnancy":
             medicine = medicine_named(decided, question, profile, hits)
             return message("urgent_pregnancy", lang, medicine=medicine or message("pregnancy_medicine_unnamed", lang))

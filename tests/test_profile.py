@@ -195,7 +195,7 @@ def test_an_acronym_a_document_defines_names_it():
 
 
 def test_a_verb_of_a_leading_terms_family_names_its_document():
-    """"Je me suis fait tatouer" names the sheet on tattoos ("tatouage", "tatoueur"): the verb's stem starts a leading
+    """ "Je me suis fait tatouer" names the sheet on tattoos ("tatouage", "tatoueur"): the verb's stem starts a leading
     term; an ordinary verb whose stem starts none ("traiter") names nothing."""
     text = (
         "Le tatouage n'est pas un geste anodin. Choisissez un tatoueur déclaré. Après un tatouage, une rougeur légère "
