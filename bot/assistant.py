@@ -305,9 +305,13 @@ class Assistant:
             own = [h for h in hits if h.chunk.source == source][:3]
             answering = _in_context(self.answerer.select(query, own, limit=3)) if own else None
             document = profile.documents.get(source)
-            about = " ".join([document.title, *document.topics, *document.names]) if document else ""
+            # (what the document is about, its title, topics, names and leading terms, is no sign the patient tells)
+            about = (
+                " ".join([document.title, *document.topics, *document.names, *document.terms[:20]]) if document else ""
+            )
+            alarm = document.alarm if document else ()
             if answering is not None and document_calms(
-                decided, profile.generic(rule_text(question)), answering, about
+                decided, profile.generic(rule_text(question)), answering, about, alarm
             ):
                 return None
         low_mood = reports_mood_change(question)

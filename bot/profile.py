@@ -28,7 +28,7 @@ from bot.text import normalize, sentence_spans, stem, synonyms_of
 
 PROFILE = "profile.json"
 MASK = "ce médicament"  # what a masked text says in place of a corpus medicine
-VERSION = 27  # raised when profiling changes: a stored profile of another version is recomputed, not reused
+VERSION = 28  # raised when profiling changes: a stored profile of another version is recomputed, not reused
 # A word at or above this Zipf frequency (about once per 10^6 words) is ordinary French or English; below it, a
 # word the documents use is a term of their own (a medicine, a brand, a condition, a practice).
 COMMON_ZIPF = 3.0
@@ -854,7 +854,7 @@ def profile_document(
         ordinary=_sentence_stems(s for s in sentences if _calls_ordinary(normalize(s))),
         calm=_sentence_stems(s for s in sentences if not re.search(EMERGENCY_CALL, normalize(s))),
         consult=_sentence_stems(_consulting(sentences)),
-        alarm=_sentence_stems(s for s in sentences if re.search(EMERGENCY_CALL, normalize(s))),
+        alarm=_sentence_stems(_alarming(sentences)),
     )
 
 
@@ -919,6 +919,27 @@ def _consulting(sentences: list[str], items: int = 10) -> list[str]:
         if sentence.rstrip().endswith(":"):
             for item in sentences[i + 1 : i + 1 + items]:
                 if len(item) > 200 or re.search(EMERGENCY_CALL, normalize(item)):
+                    break
+                found.append(item)
+                if not item.rstrip().endswith((";", ",")):
+                    break
+    return found
+
+
+def _alarming(sentences: list[str], items: int = 10) -> list[str]:
+    """The sentences that call for emergency help (EMERGENCY_CALL), each with the sentence before when it refers back
+    to it ("Si l'un de ces signes apparaît, appelez le 15") or asks what it answers, and the list it introduces when it ends with ":" ("Appelez
+    le 15 si : - sueurs ; - tremblements")."""
+    found = []
+    for i, sentence in enumerate(sentences):
+        if not re.search(EMERGENCY_CALL, normalize(sentence)):
+            continue
+        if i and (re.search(BACK_REFERENCE, normalize(sentence)) or sentences[i - 1].rstrip().endswith("?")):
+            found.append(sentences[i - 1])  # (or the heading asking what to do: "... perd connaissance ?")
+        found.append(sentence)
+        if sentence.rstrip().endswith(":"):
+            for item in sentences[i + 1 : i + 1 + items]:
+                if len(item) > 200:
                     break
                 found.append(item)
                 if not item.rstrip().endswith((";", ",")):

@@ -1688,3 +1688,33 @@ def test_how_to_report_a_side_effect_is_no_request_to_write_a_claim():
 def test_asking_what_the_documents_say_about_an_overdose_reports_none():
     assert safety.rule_triage("Hello, what does the ANSM say about zolcamine overdose?") is None
     assert safety.rule_triage("I took an overdose of zolcamine, what does the ANSM say?").kind == "poisoning"
+
+
+@pytest.mark.parametrize(
+    ("question", "urgent"),
+    [("Ma mère s'est injecté un produit acheté sur internet, elle transpire, elle tremble et là elle ne répond plus", True),
+     ("mon fils est inconscient", True),
+     ("she's unresponsive after her injection", True),
+     ("le traitement ne marche pas, elle ne répond pas au traitement", False),
+     ("elle ne répond plus à mes messages depuis hier", False)],
+)  # fmt: skip
+def test_someone_who_no_longer_responds_is_an_emergency(question, urgent):
+    decided = safety.rule_triage(question)
+    assert (decided is not None and decided.status == "urgent") == urgent
+
+
+def test_a_sign_the_document_calls_for_emergency_help_for_is_never_calmed():
+    """The answering sentences may only say to see a doctor; a sign told that the document's call for help names
+    ("appelez le 15 si : - tremblements") keeps the emergency."""
+    from bot.profile import build_profile
+    from bot.safety.triage import Triage, document_calms
+
+    text = (
+        "Surveillez votre glycémie et parlez-en à votre médecin si vous avez faim souvent.\n\n"
+        "Appelez le 15 si :\n\n- sueurs abondantes ;\n- tremblements.\n"
+    )
+    profile = build_profile({"z.md": {"source": "z.md", "title": "Zolcamine", "text": text, "metadata": {}}})
+    alarm = profile.documents["z.md"].alarm
+    consult = ["Surveillez votre glycémie et parlez-en à votre médecin si vous tremblez et avez faim."]
+    assert not document_calms(Triage("urgent", "red_flag"), "je tremble et j'ai faim", consult, alarm=alarm)
+    assert document_calms(Triage("urgent", "red_flag"), "j'ai faim souvent, c'est grave ?", consult, alarm=alarm)

@@ -499,6 +499,8 @@ URGENT = {
         r"\b(je me sens|elle se sent|il se sent) partir\b",
         r"\bevanoui",
         r"\bperdu connaissance|\bperte de connaissance",
+        # someone who no longer responds, to anything ("elle ne répond plus", not "... au téléphone", "... au traitement")
+        r"\b(il|elle|he|she)( ne)? (repond|reagit) (plus|pas)\b(?! (au|a|aux|a mes|a ses|a nos)\b)|\binconscient\w*|\bunresponsive\b",
         r"\b(coeur|palpitations?).{0,30}(bat (tres |trop )?(vite|fort)|s'emballe|cogne)",
         r"\b(coeur|heart).{0,30}\b(irregul\w*|bat (de travers|n'importe comment)|skipping|skips)\b",
         r"\birregular heart ?beat|\bheart ?beat\b.{0,20}\birregular",

@@ -4,6 +4,7 @@ and the instructions a question carries, removed before it is searched."""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -258,13 +259,17 @@ CONSULT_KINDS = ("allergy", "infection", "red_flag", "generic", "suicide")
 SIGN_ZIPF = 5.0  # a word this common ("jours", "tête") tells no sign of its own
 
 
-def document_calms(decided: Triage, question: str, answering: list[str], about: str = "") -> bool:
+def document_calms(
+    decided: Triage, question: str, answering: list[str], about: str = "", alarm: Iterable[str] = ()
+) -> bool:
     """Whether an emergency the classifier read in signs a patient tells is, by the sentences of their document that
     best answer it (`answering`, each read in its context), a reason to see a doctor without urgency or an ordinary
     effect: one of them names a sign the patient tells (a rarer word of the `question`, with medicine names made
-    generic, or its synonym; not a word of what the document is `about`, its title and topics) and says to consult ("... des démangeaisons ..., arrêtez le traitement et consultez un
-    médecin") or calls it frequent, and none says to call for help or to consult at once. The rules' emergencies are
-    never asked about (their signs are emergencies whatever a document says).
+    generic, or its synonym; not a word of what the document is `about`, its title and topics) and says to consult
+    ("... des démangeaisons ..., arrêtez le traitement et consultez un médecin") or calls it frequent; none says to
+    call for help or to consult at once; and no sentence of the document that calls for emergency help names a sign
+    told (`alarm`, their stems: "tremblements" where the answering sentences only say to see a doctor). The rules'
+    emergencies are never asked about (their signs are emergencies whatever a document says).
 
     >>> signs = Triage("urgent", "red_flag")
     >>> document_calms(signs, "j'ai la vision floue", ["Consultez votre médecin si votre vision devient floue."])
@@ -273,18 +278,20 @@ def document_calms(decided: Triage, question: str, answering: list[str], about: 
     False
     >>> document_calms(signs, "j'ai du mal à respirer", ["Respirer mal : consultez.", "Si vous étouffez, appelez le 15."])
     False
+    >>> document_calms(signs, "j'ai la vision floue", ["Consultez si votre vision devient floue."], alarm=["vision"])
+    False
     """
     if decided.status != "urgent" or decided.kind not in CONSULT_KINDS:
         return False
     if decided.kind == "suicide" and distressed(normalize(question)):
-        return (
-            False  # only signs a suicidal message tells no distress in ("crampes ... moins de force") are asked about
-        )
+        return False  # only signs told with no word of distress ("crampes ... moins de force") are asked about
     said = [normalize(sentence) for sentence in answering]
     if any(re.search(EMERGENCY_CALL, s) or re.search(URGENT_CONSULT, s) for s in said):
         return False
     told = {stem(w) for w in words(normalize(question)) if len(w) >= 4 and zipf([w]) < SIGN_ZIPF}
     told -= GENERIC_STEMS | set(tokens(about))  # what the document is about ("pilule") is no sign
+    if shared_words(told, set(alarm)):
+        return False  # a sign told is one its document calls for emergency help for, wherever ("tremblements")
     return any((re.search(CONSULT, s) or re.search(ORDINARY, s)) and shared_words(told, set(tokens(s))) for s in said)
 
 
