@@ -1623,14 +1623,15 @@ def test_an_emergency_the_nearest_examples_find_is_named_by_words_of_its_kind(sc
 
 
 def test_suicidal_distress_no_word_tells_yields_to_the_signs_told():
-    """Distress is told in too many ways to require its words; without them, the patient's document may send the
-    signs told to a consultation, which it never does for distress it hears."""
+    """Distress is told in too many ways to require its words; without them, the emergency near the suicide examples
+    is the general one (15 first, 3114 too), which the patient's document may send to a consultation; distress told
+    is never calmed."""
     from bot.safety.triage import Triage, distressed, document_calms
 
     consult = ["Si vos crampes vous réveillent toutes les nuits, consultez votre médecin : il recherchera une cause."]
     signs = "des crampes qui me reveillent toutes les nuits et moins de force dans les jambes"
     assert not distressed(rule_text(signs)) and not distressed(rule_text("6 d'un coup au lieu d'un seul"))
-    assert document_calms(Triage("urgent", "suicide"), signs, consult)
+    assert document_calms(Triage("urgent", "generic"), signs, consult)
     told = "je ne veux plus vivre, mes crampes me reveillent toutes les nuits"
     assert distressed(rule_text(told)) and not document_calms(Triage("urgent", "suicide"), told, consult)
     assert distressed(rule_text("everyone would be better off without me"))

@@ -128,9 +128,11 @@ def triage(
         nearest, *others = _named_kinds("urgent", scores.scores, text) or ["generic"]
         worded = knowledge().get("kind_words", {})
         others = [k for k in others if f"urgent_{k}" in worded] if scores.urgent else []
-        if nearest == "suicide" and not distressed(text):
-            # distress no word tells: an emergency the words name goes first ("6 d'un coup au lieu d'un seul")
-            nearest, others = (others[0], [*others[1:], "suicide"]) if others else (nearest, others)
+        near_suicide = nearest == "suicide"
+        if near_suicide and not distressed(text):
+            # distress no word tells: an emergency the words name goes first ("6 d'un coup au lieu d'un seul"), else
+            # the general emergency (15 first, 3114 too: "mon petit vient d'en boire une gorgée")
+            nearest, others = (others[0], others[1:]) if others else ("generic", [])
         kind = next((k for k in [nearest, *others] if not _ruled_out(k, cleaned, profile)), None)
         if kind is None:
             return None
@@ -138,7 +140,7 @@ def triage(
         denied = kind == "pregnancy" and NOT_PREGNANT.search(text)
         # "l'ANSM a lancé une alerte, sur quoi ?" is near the pregnancy examples and names no emergency: the
         # similarity alone does not make it suicidal distress
-        suicidal = kind == "suicide"
+        suicidal = kind == "suicide" or kind == "generic" and near_suicide
         unnamed = not scores.urgent and suicidal and decided.kind != "suicide"
         # "I'll just stop taking it if it doesn't work" names the treatment as what would end; "this is literally
         # killing me lol" is said of acne
@@ -251,9 +253,9 @@ def documented_emergency(
 
 # What the urgent classifier may take for an emergency when a patient tells signs: the patient's document may send
 # them to a doctor without urgency. Never an overdose: its signs may be ones a document calls for a consultation
-# ("aphtes ... contactez votre médecin") while what was taken ("un comprimé tous les matins") makes it an emergency;
-# suicidal distress only when no word tells distress (night cramps and weak legs near the suicide examples).
-CONSULT_KINDS = ("allergy", "infection", "red_flag", "generic", "suicide")
+# ("aphtes ... contactez votre médecin") while what was taken ("un comprimé tous les matins") makes it an emergency.
+# Nor suicidal distress; signs near its examples with no word of distress are the general emergency (night cramps).
+CONSULT_KINDS = ("allergy", "infection", "red_flag", "generic")
 
 
 SIGN_ZIPF = 5.0  # a word this common ("jours", "tête") tells no sign of its own
@@ -283,8 +285,6 @@ def document_calms(
     """
     if decided.status != "urgent" or decided.kind not in CONSULT_KINDS:
         return False
-    if decided.kind == "suicide" and distressed(normalize(question)):
-        return False  # only signs told with no word of distress ("crampes ... moins de force") are asked about
     said = [normalize(sentence) for sentence in answering]
     if any(re.search(EMERGENCY_CALL, s) or re.search(URGENT_CONSULT, s) for s in said):
         return False
