@@ -27,7 +27,8 @@ META = re.compile(
     r"(tu|vous) (peux|pouvez) (m'aider|repondre a quoi)|how (can|do) you help|comment (ca|ça) marche|"
     r"(tu|vous) (es|est|etes) (un|une) (robot|bot|humain|ia|vraie personne|vrai medecin|medecin|docteur|pharmacien\w*)|are you a (doctor|pharmacist)|t'?es (un|une) (robot|bot|humain|ia)|"
     r"vous savez quoi|vous connaissez quoi|"
-    r"are you (a bot|human|a robot|an ai|real)|(wat|what|who) r (u|you))\b[^.?!]{0,40}[.?!]*\W*$"
+    r"are you (a bot|human|a robot|an ai|real)|(wat|what|who) r (u|you)|who am i (talking|speaking|chatting) (to|with)|"
+    r"who is this|a qui (je parle|est-ce que je parle|ai-je affaire)|je parle a qui|je parle avec qui)\b[^.?!]{0,40}[.?!]*\W*$"
 )
 _WORD = re.compile(r"[a-z]+")
 

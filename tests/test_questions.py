@@ -12,7 +12,8 @@ from bot.questions import checks_claim, is_broad, is_meta, is_small_talk, is_yes
     ["Bonjour", "merci", "merci beaucoup !", "ok super, merci", "Thanks a lot!", "bye", "au revoir", "slt", "ok",
      "d'accord merci bcp", "Qui êtes-vous ?", "tu sais quoi ?", "what do you know?", "coucou 👋",
      "Qui êtes-vous ? Vous êtes un médecin ?", "Bonjour ! Merci pour tout.", "Good evening", "Good morning!",
-     "ok thanks, I'm calling them now", "ok on appelle, merci", "mrc bcp"],
+     "ok thanks, I'm calling them now", "ok on appelle, merci", "mrc bcp", "Hello, who am I talking to?",
+     "Bonjour, je parle à qui ?"],
 )  # fmt: skip
 def test_small_talk_is_recognised(text):
     assert is_small_talk(text)
