@@ -129,10 +129,10 @@ def triage(
         worded = knowledge().get("kind_words", {})
         others = [k for k in others if f"urgent_{k}" in worded] if scores.urgent else []
         near_suicide = nearest == "suicide"
-        if near_suicide and not distressed(text):
-            # distress no word tells: an emergency the words name goes first ("6 d'un coup au lieu d'un seul"), else
-            # the general emergency (15 first, 3114 too: "mon petit vient d'en boire une gorgée")
-            nearest, others = (others[0], others[1:]) if others else ("generic", [])
+        if near_suicide and not distressed(text) and others:
+            # distress no word tells: an emergency the words name goes first ("6 d'un coup au lieu d'un seul"); with
+            # none, still suicidal distress (3114 first: it is told in too many ways to need its words)
+            nearest, others = others[0], [*others[1:], "suicide"]
         kind = next((k for k in [nearest, *others] if not _ruled_out(k, cleaned, profile)), None)
         if kind is None:
             return None
@@ -140,7 +140,7 @@ def triage(
         denied = kind == "pregnancy" and NOT_PREGNANT.search(text)
         # "l'ANSM a lancé une alerte, sur quoi ?" is near the pregnancy examples and names no emergency: the
         # similarity alone does not make it suicidal distress
-        suicidal = kind == "suicide" or kind == "generic" and near_suicide
+        suicidal = kind == "suicide"
         unnamed = not scores.urgent and suicidal and decided.kind != "suicide"
         # "I'll just stop taking it if it doesn't work" names the treatment as what would end; "this is literally
         # killing me lol" is said of acne
@@ -254,7 +254,7 @@ def documented_emergency(
 # What the urgent classifier may take for an emergency when a patient tells signs: the patient's document may send
 # them to a doctor without urgency. Never an overdose: its signs may be ones a document calls for a consultation
 # ("aphtes ... contactez votre médecin") while what was taken ("un comprimé tous les matins") makes it an emergency.
-# Nor suicidal distress; signs near its examples with no word of distress are the general emergency (night cramps).
+# Nor suicidal distress, told in too many ways to need its words (night cramps near its examples stay an emergency).
 CONSULT_KINDS = ("allergy", "infection", "red_flag", "generic")
 
 
