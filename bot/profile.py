@@ -903,43 +903,38 @@ def _calls_ordinary(folded: str) -> bool:
 
 def _consulting(sentences: list[str], items: int = 10) -> list[str]:
     """The sentences that send the patient to a doctor without urgency (CONSULT, neither URGENT_CONSULT nor an
-    emergency call), each with the sentence before when it refers back to it ("l'un de ces signes") or asks what it
-    answers, and the list it
-    introduces when it ends with ":" (its short items, up to `items`)."""
+    emergency call), each read in its context (`_in_context`; a list item that calls for help ends the list)."""
+
+    def consults(folded: str) -> bool:
+        return bool(
+            re.search(CONSULT, folded)
+            and not re.search(URGENT_CONSULT, folded)
+            and not re.search(EMERGENCY_CALL, folded)
+        )
+
+    return _in_context(sentences, consults, items, ends_list=lambda folded: bool(re.search(EMERGENCY_CALL, folded)))
+
+
+def _alarming(sentences: list[str], items: int = 10) -> list[str]:
+    """The sentences that call for emergency help (EMERGENCY_CALL), each read in its context (`_in_context`)."""
+    return _in_context(sentences, lambda folded: bool(re.search(EMERGENCY_CALL, folded)), items)
+
+
+def _in_context(sentences: list[str], chosen, items: int, ends_list=lambda folded: False) -> list[str]:
+    """The sentences `chosen` keeps (a test on the normalised sentence), each with the sentence before when it refers
+    back to it ("l'un de ces signes") or asks what it answers ("Que faire si ... ?"), and the list it introduces when
+    it ends with ":" (its short items, up to `items`, until one `ends_list` or does not end with ";" or ",")."""
     found = []
     for i, sentence in enumerate(sentences):
         folded = normalize(sentence)
-        if not re.search(CONSULT, folded) or re.search(URGENT_CONSULT, folded) or re.search(EMERGENCY_CALL, folded):
+        if not chosen(folded):
             continue
         if i and (re.search(BACK_REFERENCE, folded) or sentences[i - 1].rstrip().endswith("?")):
-            # "Si l'un de ces signes apparaît, ... consultez" after the signs; the heading asking what to do when a
-            # sign appears ("Que faire si un décollement des ongles apparaît ?") before the advice
             found.append(sentences[i - 1])
         found.append(sentence)
         if sentence.rstrip().endswith(":"):
             for item in sentences[i + 1 : i + 1 + items]:
-                if len(item) > 200 or re.search(EMERGENCY_CALL, normalize(item)):
-                    break
-                found.append(item)
-                if not item.rstrip().endswith((";", ",")):
-                    break
-    return found
-
-
-def _alarming(sentences: list[str], items: int = 10) -> list[str]:
-    """The sentences that call for emergency help (EMERGENCY_CALL), each with the sentence before when it refers back
-    to it ("Si l'un de ces signes apparaît, appelez le 15") or asks what it answers, and the list it introduces when it ends with ":" ("Appelez
-    le 15 si : - sueurs ; - tremblements")."""
-    found = []
-    for i, sentence in enumerate(sentences):
-        if not re.search(EMERGENCY_CALL, normalize(sentence)):
-            continue
-        if i and (re.search(BACK_REFERENCE, normalize(sentence)) or sentences[i - 1].rstrip().endswith("?")):
-            found.append(sentences[i - 1])  # (or the heading asking what to do: "... perd connaissance ?")
-        found.append(sentence)
-        if sentence.rstrip().endswith(":"):
-            for item in sentences[i + 1 : i + 1 + items]:
-                if len(item) > 200:
+                if len(item) > 200 or ends_list(normalize(item)):
                     break
                 found.append(item)
                 if not item.rstrip().endswith((";", ",")):
