@@ -30,6 +30,16 @@ META = re.compile(
     r"are you (a bot|human|a robot|an ai|real)|(wat|what|who) r (u|you)|who am i (talking|speaking|chatting) (to|with)|"
     r"who is this|a qui (je parle|est-ce que je parle|ai-je affaire)|je parle a qui|je parle avec qui)\b[^.?!]{0,40}[.?!]*\W*$"
 )
+# Opening a chat without asking yet: "Hello! Can you help me?", "Bonjour, j'aurais quelques questions sur les
+# médicaments", "je peux vous poser une question ?" (no colon: "j'ai une question : c'est dangereux ?" asks)
+OPENING = re.compile(
+    r"^\W*((bonjour|bonsoir|salut|coucou|hello|hi|hey|slt|cc|bjr)\W+)?((can|could|would) you (please )?help( me| us)?|"
+    r"(pourriez|pouvez|peux|pourrais)[- ]?(vous|tu)? ?m'aider|"
+    r"(j'?aurais|j'?ai|jai|i have|i'?ve got|i got|i'?d have) (juste )?(une|quelques|des|plusieurs|deux|trois|a few|some|a|"
+    r"several|one|two) (petites? |little |quick )?questions?|"
+    r"((je peux|puis-je|est-ce que je peux|can i|could i|may i) (vous |te |you )?(poser|ask)( you)? (une|des|quelques|a|some|"
+    r"a few) (petites? |quick )?questions?))\b[^.?!:]{0,40}[.?!]*\W*$"
+)
 _WORD = re.compile(r"[a-z]+")
 
 BROAD = re.compile(
@@ -127,7 +137,7 @@ def is_small_talk(text: str) -> bool:
     """
     text = re.sub(r"(?i)\b[aà]\s?\+", "à bientôt", text)  # "a+"
     folded = re.sub(r"([a-z])\1{2,}", r"\1", normalize(text))  # "merciii", "okkkk"
-    if META.search(folded):
+    if META.search(folded) or OPENING.search(folded):
         return True
     sentences = [m.group(0) for m in re.finditer(r"[^.?!]+[.?!]*", folded) if _WORD.search(m.group(0))]
     if len(sentences) > 1 and all(META.search(s) or is_small_talk(s) for s in sentences):
@@ -146,8 +156,10 @@ def is_small_talk(text: str) -> bool:
 
 
 def is_meta(text: str) -> bool:
-    """A question on the assistant itself ("qui es-tu ?", "what do you know?")."""
-    return bool(META.search(normalize(text)))
+    """A question on the assistant itself ("qui es-tu ?", "what do you know?"), or a chat's opening that asks nothing
+    yet ("can you help me?"): both are told what the corpus covers."""
+    folded = normalize(text)
+    return bool(META.search(folded) or OPENING.search(folded))
 
 
 # A question after one precise fact (where, when, how much, how long...): not broad, even when it speaks of risks.

@@ -13,7 +13,8 @@ from bot.questions import checks_claim, is_broad, is_meta, is_small_talk, is_yes
      "d'accord merci bcp", "Qui êtes-vous ?", "tu sais quoi ?", "what do you know?", "coucou 👋",
      "Qui êtes-vous ? Vous êtes un médecin ?", "Bonjour ! Merci pour tout.", "Good evening", "Good morning!",
      "ok thanks, I'm calling them now", "ok on appelle, merci", "mrc bcp", "Hello, who am I talking to?",
-     "Bonjour, je parle à qui ?"],
+     "Bonjour, je parle à qui ?", "Hello! Can you help me?", "Bonjour, j'aurais quelques questions sur les médicaments",
+     "je peux vous poser une question ?"],
 )  # fmt: skip
 def test_small_talk_is_recognised(text):
     assert is_small_talk(text)
@@ -23,7 +24,8 @@ def test_small_talk_is_recognised(text):
     "text",
     ["merci, et pendant la grossesse ?", "ok mais c'est dangereux ?", "et", "ça",
      "Bonjour, quels sont les risques du tramadol ?", "je suis enceinte", "thanks, what about kids?",
-     "Bonjour. Le tramadol fait grossir ?", "ok. et la dose ?"],
+     "Bonjour. Le tramadol fait grossir ?", "ok. et la dose ?", "j'ai une question : c'est dangereux ?",
+     "Can you help me? My son swallowed my pills"],
 )  # fmt: skip
 def test_a_message_with_a_question_of_its_own_is_not_small_talk(text):
     assert not is_small_talk(text)
