@@ -719,6 +719,14 @@ FICTION = (
     r"personnage|character|(en tant que|as an?|act as|joue le role d'?u?n?e?|pretend (to be|you'?re) an?) "
     r"(dermato\w*|medecin|docteur|doctor|pharmacien\w*|pharmacist)( fictif| fictive)?)\b"
 )
+# The assistant cast as the patient's own prescriber ("fais comme si tu étais mon psychiatre", "be my doctor")
+ROLE_PLAY_PRESCRIBER = (
+    r"\b((fais|faites) comme si (tu etais|vous etiez|t'etais) (mon |ma |un |une |le |la )?|"
+    r"imagine(z)? que (tu es|tu etais|vous etes|vous etiez) (mon |ma |un |une )?|pretend (to be|you'?re|you are) my |"
+    r"(tu es|t'es|vous etes|you are|you'?re) (mon|ma|my) |act as my |be my )"
+    r"(dermato\w*|medecin|docteur|doctor|pharmacien\w*|pharmacist|psychiatr\w*|generaliste|gyneco\w*|physician|gp|"
+    r"prescri\w*|infirmi\w*|nurse)\b"
+)
 
 # Someone else, as the target of a harm asked for ("pour que mon voisin ne se réveille plus").
 OTHER_PERSON = (
@@ -749,6 +757,12 @@ REFUSED = {
         r"\b(dans (son|sa|le|la) (cafe|verre|boisson|repas|the|soupe|biberon)|in(to)? (his|her|their) (drink|coffee|food|tea|meal))\b.{0,80}"
         + SECRETLY,
         r"\b(je veux|j'ai envie de|comment|pour)\s(faire du mal a|nuire a|blesser)\s" + OTHER_PERSON,
+        # a medicine given or put on someone in secret, whatever in ("en cachette dans la crème de mon fils")
+        r"\b(comment|je (veux|vais|voudrais)|peut-on|puis-je|est-ce que je peux|how (do|can|could|to|would)|i want to|"
+        r"can i|should i)\b.{0,40}\b(mettre|donner|glisser|ajouter|verser|melanger|faire prendre|put|give|slip|add|mix)\b"
+        r".{0,80}" + SECRETLY,
+        SECRETLY + r".{0,40}\b(lui|leur|him|her|them)?\s?(mettre|donner|glisser|ajouter|verser|faire prendre|put|give|"
+        r"slip|add)\b",
         # revenge, or someone driven mad or made to lose a pregnancy without knowing
         r"\b(me venger|pour me venger|se venger|vengeance|revenge|get back at)\b",
         r"\b(rendre|make)\s" + OTHER_PERSON + r"\s(fou|folle|dingue|malade|crazy|sick|ill)\b",
@@ -823,6 +837,9 @@ REFUSED = {
         + r".{0,200}\b(doses?|dosages?|posologie|mg|milligrammes?|milligrams?|how (much|many)|combien de (gelules|mg|ml))\b",
     ),
     "prescription": _rx(
+        # a dose, a change of dose or a prescription asked of the assistant cast as the patient's prescriber
+        ROLE_PLAY_PRESCRIBER + r".{0,200}\b(doses?|dosages?|posologie|mg|augment\w*|diminu\w*|baiss\w*|increase|"
+        r"decrease|raise|lower|prescri\w*|ordonnance|ordo)\b",
         # a forged prescription or doctor's note
         r"\b(faux|fausse|fake|forged?|bidon)\b.{0,30}\b(ordonnance|ordo|prescription|mot du (medecin|docteur)|"
         r"certificat|note from (the|a|my) doctor|doctor'?s note)\b",
