@@ -11,7 +11,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-VERSION = 10  # raised when cleaning or extraction changes: indexes built by another version are rebuilt
+VERSION = 11  # raised when cleaning or extraction changes: indexes built by another version are rebuilt
 PAGE_BREAK = "\f"
 
 # a bullet: a dash or dot, a symbol font's glyph (private use area), or a control character a PDF left for one
@@ -176,8 +176,12 @@ def _raw_units(raw: str) -> tuple[list[tuple[str, str, int | None]], str]:
             if previous and not after_blank and _numbered_item_wrapped(previous, original, line):
                 # "1. La dépression respiratoire : ... C'est" then "  le risque le plus grave, ...": the numbered
                 # line was an item of a list, hard-wrapped, not a heading
+                number = _NUMBERED.match(previous[1])
+                if "." in number.group(0).strip(" ."):  # "1.1 Point sur les DPI ... conflits" then "d'intérêt ...":
+                    previous[1] = _join(previous[1], line)  # a numbered section's heading, hard-wrapped
+                    continue
                 previous[0] = "item"
-                previous[1] = _join(previous[1][_NUMBERED.match(previous[1]).end() :], line)
+                previous[1] = _join(previous[1][number.end() :], line)
                 continue
             if previous and (
                 (_cut_mid_sentence(previous[1]) and previous[0] != "heading") or _wrapped_item(previous, original, line)
@@ -206,12 +210,14 @@ def _hangs(original: str, column: int) -> bool:
 
 
 def _numbered_item_wrapped(previous: list, original: str, line: str) -> bool:
-    """Whether a line indented and starting in lower case carries on a numbered line taken for a heading."""
+    """Whether a line starting in lower case (or with a bracket) carries on a numbered line taken for a heading: one
+    indented, or one after a numbered line cut mid-sentence ("1. Baisse des globules blancs : le" then "corps ne peut
+    plus ...", "2. Constipation sévère ... l'occlusion intestinale" then "(blocage de l'intestin), ...")."""
     return (
         previous[0] == "heading"
         and _NUMBERED.match(previous[1]) is not None
-        and original[:1].isspace()
-        and line[:1].islower()
+        and (line[:1].islower() or line[:1] == "(")
+        and (original[:1].isspace() or not _END_OF_SENTENCE.search(previous[1]))
     )
 
 

@@ -106,6 +106,31 @@ def test_a_numbered_item_hard_wrapped_mid_sentence_is_an_item_not_a_heading():
     ]
 
 
+def test_a_numbered_item_wrapped_without_indent_is_joined_and_a_numbered_heading_stays_a_heading():
+    raw = (
+        "LES PRINCIPAUX RISQUES\n\n"
+        "1. Baisse importante des globules blancs (neutropénie) : le\n"
+        "corps ne peut plus se défendre contre les infections.\n"
+        "2. Constipation sévère pouvant aller jusqu'à l'occlusion intestinale\n"
+        "(blocage de l'intestin), qui peut être mortelle.\n\n"
+        "1.1 Point sur les situations de conflits\n"
+        "d'intérêt et adoption de l'ordre du jour\n\n"
+        "3. SURVEILLANCE\n"
+        "Une prise de sang est faite chaque semaine.\n"
+    )
+    blocks = clean(raw).blocks
+    assert [b.text for b in blocks if b.kind == "item"] == [
+        "Baisse importante des globules blancs (neutropénie) : le corps ne peut plus se défendre contre les infections.",
+        "Constipation sévère pouvant aller jusqu'à l'occlusion intestinale (blocage de l'intestin), qui peut être "
+        "mortelle.",
+    ]
+    assert [b.text for b in blocks if b.kind == "heading"] == [
+        "LES PRINCIPAUX RISQUES",
+        "1.1 Point sur les situations de conflits d'intérêt et adoption de l'ordre du jour",
+        "3. SURVEILLANCE",
+    ]
+
+
 def test_pages_of_text_saved_without_page_breaks_lose_their_running_header_footer_and_rules():
     page = (
         "Agence du médicament          ANSM – page {n}/3\n"
