@@ -604,11 +604,20 @@ class ExtractiveAnswerer:
             chunk = candidates[members[0]].hit.chunk
             rest = asked - set(tokens(chunk.title))
             heading = shared_words(rest, set(tokens(chunk.section))) / len(rest) if rest else 0.0
+            # asked about risks, a heading that names them ("Les effets indésirables ..., du plus grave au plus
+            # fréquent") says its section lists them, whatever words the question used ("les risques des comprimés")
+            if on_risks and RISK_WORDS.search(normalize(_heading_of(candidates[members[0]]))):
+                heading += 1.0
             return sum(top) / len(top) + self.lead_weight * heading
 
         best_section = max(sections.values(), key=strength)
         first = candidates[best_section[0]].hit.chunk.source
         picked = list(best_section)[: max_statements + 4]
+        if on_risks and not RISK_WORDS.search(normalize(_heading_of(candidates[best_section[0]]))):
+            # asked about risks, the statements that name none of a best section whose heading names none ("X est un
+            # médicament ancien, utilisé dans ...") leave room for the parts that do; its lists stay
+            stating = [i for i in picked if _is_item(candidates[i]) or RISK_WORDS.search(normalize(candidates[i].text))]
+            picked = stating or picked
         floor = max(relevance) - 2 * self.margin  # the rest of the document must still speak to the question
         pool = [
             i
@@ -632,6 +641,11 @@ class ExtractiveAnswerer:
             if statements >= max_statements:
                 break
             lead = [i for i in _part_lead(parts[rank], candidates, on_risks) if i not in picked]
+            if on_risks and RISK_WORDS.search(normalize(_heading_of(candidates[parts[rank][0]]))):
+                # a part whose heading names the risks ("Les effets indésirables ..."): its whole list, not its first rows
+                lead += [i for i in parts[rank] if _is_item(candidates[i]) and i not in lead and i not in picked][
+                    : max(0, LIST_ITEMS - len(lead))
+                ]
             if lead:
                 picked.extend(lead)
                 statements += 1
@@ -664,32 +678,55 @@ class ExtractiveAnswerer:
         )
         lines, citations = [message("answer_intro", lang)], number_citations(ordered)
         by_chunk = {c.chunk_id: c.n for c in citations}
-        lines += [f"- {s.text} [{by_chunk[s.hit.chunk.chunk_id]}]" for s in ordered]
+        shown = None
+        for sentence in ordered:
+            # each part under its heading, which often names the risk its sentences describe ("Gangrène de
+            # Fournier : les signes d'alerte" over "Consultez un médecin en urgence si ...")
+            heading = _heading_of(sentence).split(" › ")[-1].strip()
+            if heading != shown and _shows(heading, sentence):
+                lines.append(f"**{heading}**")
+            shown = heading
+            lines.append(f"- {sentence.text} [{by_chunk[sentence.hit.chunk.chunk_id]}]")
         return "\n".join(lines), citations
 
 
+def _heading_of(sentence: Sentence) -> str:
+    """The heading a sentence stands under. A chunk may hold several short sections: its section names them all
+    ("Alcool / Vitamine B12") and their headings stand as lines of its text."""
+    chunk = sentence.hit.chunk
+    names = chunk.section.split(" / ")
+    heading = names[0]
+    for name in names[1:]:
+        at = chunk.text.find(name.split(" › ")[-1] + "\n")
+        if (at == 0 or at > 0 and chunk.text[at - 1] == "\n") and at < sentence.start:
+            heading = name
+    return heading
+
+
+def _shows(heading: str, sentence: Sentence) -> bool:
+    """Whether a heading is shown above its quotes: not a masthead ("Publié le ..."), not the document's title, nor
+    what the sentence already says."""
+    if not heading or len(heading) > 120 or _is_masthead(heading) or PUBLISHER.search(normalize(heading)):
+        return False
+    folded = normalize(heading).rstrip(" .:")
+    return folded != normalize(sentence.hit.chunk.title).rstrip(" .:") and folded not in normalize(sentence.text)
+
+
+# The agency's banner standing as a document's first heading ("ANSM Agence nationale de sécurité du médicament ...")
+PUBLISHER = re.compile(r"\bagence nationale de securite du medicament\b")
+
+
 def _headed_parts(candidates: list[Sentence], source: str) -> list[list[int]]:
-    """The candidates of a document grouped by the heading they stand under, in reading order. A chunk may hold
-    several short sections: their headings stand as lines of its text ("Alcool / Vitamine B12")."""
+    """The candidates of a document grouped by the heading they stand under (_heading_of), in reading order."""
     parts: dict[str, list[int]] = {}
-    headings: dict[str, list[tuple[int, str]]] = {}  # chunk id -> where each heading after its first stands
     for i, sentence in enumerate(candidates):
-        chunk = sentence.hit.chunk
-        if chunk.source != source:
-            continue
-        names = chunk.section.split(" / ")
-        if chunk.chunk_id not in headings:
-            found = [(chunk.text.find(name.split(" › ")[-1] + "\n"), name) for name in names[1:]]
-            headings[chunk.chunk_id] = [(at, n) for at, n in found if at == 0 or at > 0 and chunk.text[at - 1] == "\n"]
-        heading = names[0]
-        for at, name in headings[chunk.chunk_id]:
-            if at < sentence.start:
-                heading = name
-        parts.setdefault(heading, []).append(i)
+        if sentence.hit.chunk.source == source:
+            parts.setdefault(_heading_of(sentence), []).append(i)
     return list(parts.values())
 
 
 LEAD_ITEMS = 4  # the rows of a list or table that open a part of a document, quoted for it in a broad answer
+LIST_ITEMS = 8  # the rows quoted of a list under a heading that names risks, when risks are asked
 
 
 def _part_lead(members: list[int], candidates: list[Sentence], on_risks: bool) -> list[int]:
@@ -707,6 +744,8 @@ def _part_lead(members: list[int], candidates: list[Sentence], on_risks: bool) -
     if not on_risks or RISK_WORDS.search(normalize(f"{first.hit.chunk.section} {first.text}")):
         return statements[:1]
     risky = next((i for i in statements if RISK_WORDS.search(normalize(candidates[i].text))), None)
+    if risky is not None and on_risks:
+        return [risky]  # (one that refers back is quoted with the sentence before it, _as_quoted)
     return statements[:1] + ([risky] if risky is not None else [])
 
 

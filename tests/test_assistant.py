@@ -157,6 +157,11 @@ def test_a_broad_question_quotes_the_section_that_answers_it_whole_in_the_docume
     assert all(w in text for w in wanted), text
     assert [text.index(w) for w in wanted] == sorted(text.index(w) for w in wanted)  # the sheet's own order
     assert "objectif de cette fiche" not in text  # the document speaking of itself says nothing on risks
+    # each part under its heading, shown once above its quotes, never the agency's banner
+    lines = text.split("\n")
+    heading = lines.index("**Quels sont les risques ?**")
+    assert lines[heading + 1].startswith("- ") and "hématomes" in lines[heading + 1]
+    assert text.count("**Quels sont les risques ?**") == 1 and "Agence nationale" not in text
 
 
 @pytest.fixture(scope="module")
