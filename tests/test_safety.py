@@ -1721,3 +1721,16 @@ def test_a_sign_the_document_calls_for_emergency_help_for_is_never_calmed():
     consult = ["Surveillez votre glycémie et parlez-en à votre médecin si vous tremblez et avez faim."]
     assert not document_calms(Triage("urgent", "red_flag"), "je tremble et j'ai faim", consult, alarm=alarm)
     assert document_calms(Triage("urgent", "red_flag"), "j'ai faim souvent, c'est grave ?", consult, alarm=alarm)
+
+
+@pytest.mark.parametrize("question", ["pk c si strict", "merci, a+", "ok super", "et pr arreter jfé cmt"])
+def test_a_short_turn_with_no_word_of_any_emergency_is_no_emergency_whatever_the_classifier_reads(
+    embeddings, settings, question
+):
+    from bot.safety.classifier import load_classifier
+    from bot.safety.triage import triage
+
+    intents = IntentModel(embeddings, classifiers={"urgent": load_classifier(settings.embedding_model, "urgent")})
+    ask = partial(triage, intents=intents, urgent_margin=settings.urgent_margin, refused_margin=settings.refused_margin)
+    assert ask(question) is None
+    assert ask("jveu plu vivre").kind == "suicide"  # a short turn with words of distress still is

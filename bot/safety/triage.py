@@ -134,7 +134,7 @@ def triage(
             # none, still suicidal distress (3114 first: it is told in too many ways to need its words)
             nearest, others = others[0], [*others[1:], "suicide"]
         kind = next((k for k in [nearest, *others] if not _ruled_out(k, cleaned, profile)), None)
-        if kind is None:
+        if kind is None or kind in ("suicide", "generic") and _tells_nothing(text):
             return None
         # "I'm not pregnant, just confused": the similarity saw a pregnancy the patient denies
         denied = kind == "pregnancy" and NOT_PREGNANT.search(text)
@@ -201,6 +201,19 @@ def refused_kind(scores: dict[str, float], text: str) -> str:
     'injection'
     """
     return _nearest_named("refused", scores, text) or "injection"
+
+
+SHORT_TURN = 5  # words: a turn this short with no word of any emergency tells none ("pk c si strict")
+
+
+def _tells_nothing(text: str) -> bool:
+    """Whether a normalised text is too short to tell an emergency no word of which it has: no word of distress nor
+    of any emergency's kind (bot/safety.yaml), at most SHORT_TURN words. The classifiers, trained on whole questions,
+    read such a turn by its few words' nearest examples."""
+    if len(re.findall(r"\w+", text)) > SHORT_TURN or distressed(text):
+        return False
+    worded = knowledge().get("kind_words", {})
+    return not any(re.search(words, text) for label, words in worded.items() if label.startswith("urgent_"))
 
 
 def distressed(text: str) -> bool:
