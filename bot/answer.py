@@ -593,9 +593,15 @@ class ExtractiveAnswerer:
         for sentence, similarity in zip(candidates, vectors @ query_vector):
             risk = 0.02 * min(len(RISK_WORDS.findall(normalize(sentence.text))), 3) if on_risks else 0.0
             relevance.append(float(similarity) + self.word_weight * self._overlap(asked, sentence) + risk)
-        sections: dict[tuple[str, str], list[int]] = {}
+        # by the heading each sentence stands under, not its chunk's (a chunk may hold several short sections); a
+        # heading met again further on ("Conclusions du CSP" under each item of minutes) opens another section
+        sections: dict[tuple[str, str, int], list[int]] = {}
+        part, previous = 0, None
         for i, sentence in enumerate(candidates):
-            sections.setdefault((sentence.hit.chunk.source, sentence.hit.chunk.section), []).append(i)
+            key = (sentence.hit.chunk.source, _heading_of(sentence))
+            part += key != previous
+            previous = key
+            sections.setdefault((*key, part), []).append(i)
 
         def strength(members: list[int]) -> float:
             """How well a section answers: its two best sentences, and its heading holding the words asked beyond
@@ -603,21 +609,16 @@ class ExtractiveAnswerer:
             top = sorted((relevance[i] for i in members), reverse=True)[:2]
             chunk = candidates[members[0]].hit.chunk
             rest = asked - set(tokens(chunk.title))
-            heading = shared_words(rest, set(tokens(chunk.section))) / len(rest) if rest else 0.0
+            heading = shared_words(rest, set(tokens(_heading_of(candidates[members[0]])))) / len(rest) if rest else 0.0
             # asked about risks, a heading that names them ("Les effets indésirables ..., du plus grave au plus
             # fréquent") says its section lists them, whatever words the question used ("les risques des comprimés")
             if on_risks and RISK_WORDS.search(normalize(_heading_of(candidates[members[0]]))):
-                heading += 1.0
+                heading += 0.5
             return sum(top) / len(top) + self.lead_weight * heading
 
         best_section = max(sections.values(), key=strength)
         first = candidates[best_section[0]].hit.chunk.source
         picked = list(best_section)[: max_statements + 4]
-        if on_risks and not RISK_WORDS.search(normalize(_heading_of(candidates[best_section[0]]))):
-            # asked about risks, the statements that name none of a best section whose heading names none ("X est un
-            # médicament ancien, utilisé dans ...") leave room for the parts that do; its lists stay
-            stating = [i for i in picked if _is_item(candidates[i]) or RISK_WORDS.search(normalize(candidates[i].text))]
-            picked = stating or picked
         floor = max(relevance) - 2 * self.margin  # the rest of the document must still speak to the question
         pool = [
             i
@@ -632,7 +633,7 @@ class ExtractiveAnswerer:
         parts = [p for p in _headed_parts(candidates, first) if not set(p) & set(best_section)]
         closeness = [max(relevance[i] for i in p) for p in parts]
         speaks = [
-            any(RISK_WORDS.search(normalize(f"{candidates[i].hit.chunk.section} {candidates[i].text}")) for i in p)
+            any(RISK_WORDS.search(normalize(f"{_heading_of(candidates[i])} {candidates[i].text}")) for i in p)
             if on_risks
             else close >= floor
             for p, close in zip(parts, closeness)
@@ -741,11 +742,9 @@ def _part_lead(members: list[int], candidates: list[Sentence], on_risks: bool) -
     if not statements:
         return []
     first = candidates[statements[0]]
-    if not on_risks or RISK_WORDS.search(normalize(f"{first.hit.chunk.section} {first.text}")):
+    if not on_risks or RISK_WORDS.search(normalize(f"{_heading_of(first)} {first.text}")):
         return statements[:1]
     risky = next((i for i in statements if RISK_WORDS.search(normalize(candidates[i].text))), None)
-    if risky is not None and on_risks:
-        return [risky]  # (one that refers back is quoted with the sentence before it, _as_quoted)
     return statements[:1] + ([risky] if risky is not None else [])
 
 
