@@ -97,6 +97,17 @@ def test_the_shipped_sets_are_well_formed(name):
     assert split_name(SETS / f"{name}.jsonl") == name
 
 
+@pytest.mark.parametrize(
+    "path",
+    sorted(SETS.glob("*.jsonl")) + sorted(SETS.parent.glob("corpora/*/*.jsonl")),
+    ids=lambda p: f"{p.parent.name}/{p.name}",
+)
+def test_every_set_loads_without_a_malformed_line(path):
+    # a set whose lines the loader rejects runs no case and reports nothing: it must never be committed
+    cases, problems = load_cases(path)
+    assert problems == [] and cases
+
+
 def test_dev_and_test_do_not_share_questions():
     dev, _ = load_cases(SETS / "dev.jsonl")
     test, _ = load_cases(SETS / "test.jsonl")
