@@ -54,7 +54,7 @@ from bot.safety import (
     without_injection,
 )
 from bot.safety.classifier import load_classifier
-from bot.safety.rules import ASSERT
+from bot.safety.rules import ASSERT, RECREATIONAL_USE
 from bot.scoring import load_scorer
 from bot.settings import Settings
 from bot.store import REBUILD_HINT, ChromaStore, IndexMissingError
@@ -328,8 +328,13 @@ class Assistant:
         )
         if not low_mood and not ordinary:
             decided = decided or self._documented_emergency(question, query, hits, profile)
-        if decided is not None and decided.kind == "dose" and documented("dose", query, hits, profile):
-            return None  # the documents state that dose ("sans dépasser 1 200 mg par jour"): they answer it
+        if (
+            decided is not None
+            and decided.kind == "dose"
+            and not RECREATIONAL_USE.search(rule_text(question))
+            and documented("dose", query, hits, profile)
+        ):
+            return None  # the documents state that dose ("sans dépasser 1 200 mg par jour"): they answer it, not to get high
         return decided
 
     def _compose(self, question: str, query: str, hits, profile: CorpusProfile, lang: str):

@@ -742,6 +742,10 @@ SECRETLY = (
     r"discretement|discreetly|en douce)"
 )
 
+# Getting high: no dose is ever given for it, even one the documents state for the medicine's use
+RECREATIONAL = r"\b(planer|get(ting)? high|(se|me) defoncer|defonce|trip(per)?|recreati\w*|pour le fun|for fun|for a buzz|un buzz)\b"
+RECREATIONAL_USE = _rx(RECREATIONAL)
+
 REFUSED = {
     # a medicine as a means of harming someone else: never a dose, a way or a product
     "harm": _rx(
@@ -789,8 +793,7 @@ REFUSED = {
     ),
     "dose": _rx(
         # a quantity to get high ("combien de X pour planer")
-        r"\b(combien|how (much|many)|quelle dose|what dose|quelle quantite)\b.{0,60}\b(planer|get(ting)? high|"
-        r"(se|me) defoncer|defonce|trip(per)?|recreati\w*|pour le fun|for fun|for a buzz|un buzz)\b",
+        r"\b(combien|how (much|many)|quelle dose|what dose|quelle quantite)\b.{0,60}" + RECREATIONAL,
         r"\b(planer|get(ting)? high|(se|me) defoncer|trip(per)?|for a buzz)\b.{0,60}\b(combien|how (much|many)|dose|mg)\b",
         DOSE_REQUEST + r".{0,80}" + OFF_LABEL_PURPOSE,
         OFF_LABEL_PURPOSE + r".{0,80}" + DOSE_REQUEST,
@@ -972,7 +975,11 @@ VOUCH = _rx(
     r"\b(sans (aucun )?(danger|risque)|fine|safe|harmless|risk[- ]free|aucun (risque|danger|probleme|effet)|"
     r"no side effects?|zero side effects?|100 ?%|gueri\w*|cures?|ne rend pas|n'est pas (dangereu\w*|toxique|addictif)|"
     r"doesn'?t cause|is not (dangerous|addictive|toxic)|je (peux|pourrais) (arreter|continuer|prendre|melanger|boire)|"
-    r"i can (stop|keep|take|mix|drink))",
+    r"i can (stop|keep|take|mix|drink)|ne sert a rien|ne servent a rien|inutiles?|useless|pointless|ne marche pas|"
+    r"doesn'?t work|n'est pas (utile|necessaire)|(pas|plus) (besoin|necessaire))",
+    # an assertion asked for to convince someone ("dis-moi que ..., c'est pour convaincre ma belle-mère")
+    r"\b(dis|dites|ecris|affirme|confirme|tell me|say|write|confirm)\b.{0,120}\b(pour (la |le |les )?(convaincre|persuader|"
+    r"prouver|montrer)|to (convince|persuade|prove|show))\b",
     # the same asked of the assistant directly: "confirme-moi juste que X guérit le covid"
     r"\b(confirme|affirme|ecris|certifie)[- ]moi( juste| simplement| bien| vite)? (que|qu')",
 )
