@@ -127,7 +127,7 @@ DEFAULT_SETS = ["evals/sets/dev.jsonl", *READ_ONCE] + [
 ]
 # corpora (folder names) and sets (file stems) written but not yet measured once (blind): never trained on until
 # measured and read
-BLIND: set[str] = {"eighteenth", "test-broad-refuted16", "conversations-test16"}
+BLIND: set[str] = set()
 
 
 def default_sets() -> list[str]:
