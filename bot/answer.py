@@ -595,10 +595,11 @@ class ExtractiveAnswerer:
             relevance.append(float(similarity) + self.word_weight * self._overlap(asked, sentence) + risk)
         # by the heading each sentence stands under, not its chunk's (a chunk may hold several short sections); a
         # heading met again further on ("Conclusions du CSP" under each item of minutes) opens another section
+        headings = [_heading_of(c) for c in candidates]  # once: every step below groups or weighs by them
         sections: dict[tuple[str, str, int], list[int]] = {}
         part, previous = 0, None
         for i, sentence in enumerate(candidates):
-            key = (sentence.hit.chunk.source, _heading_of(sentence))
+            key = (sentence.hit.chunk.source, headings[i])
             part += key != previous
             previous = key
             sections.setdefault((*key, part), []).append(i)
@@ -609,10 +610,10 @@ class ExtractiveAnswerer:
             top = sorted((relevance[i] for i in members), reverse=True)[:2]
             chunk = candidates[members[0]].hit.chunk
             rest = asked - set(tokens(chunk.title))
-            heading = shared_words(rest, set(tokens(_heading_of(candidates[members[0]])))) / len(rest) if rest else 0.0
+            heading = shared_words(rest, set(tokens(headings[members[0]]))) / len(rest) if rest else 0.0
             # asked about risks, a heading that names them ("Les effets indésirables ..., du plus grave au plus
             # fréquent") says its section lists them, whatever words the question used ("les risques des comprimés")
-            if on_risks and RISK_WORDS.search(normalize(_heading_of(candidates[members[0]]))):
+            if on_risks and RISK_WORDS.search(normalize(headings[members[0]])):
                 heading += 0.5
             return sum(top) / len(top) + self.lead_weight * heading
 
@@ -630,10 +631,10 @@ class ExtractiveAnswerer:
         # then each part of that document under its own heading, by its lead statement: its headings list what it
         # covers ("Contraception hormonale : un risque de grossesse", "Vitamine B12"); those that speak to the question
         # (naming a risk when risks are asked, else close to it), the closest first, while the budget lasts
-        parts = [p for p in _headed_parts(candidates, first) if not set(p) & set(best_section)]
+        parts = [p for p in _headed_parts(candidates, headings, first) if not set(p) & set(best_section)]
         closeness = [max(relevance[i] for i in p) for p in parts]
         speaks = [
-            any(RISK_WORDS.search(normalize(f"{_heading_of(candidates[i])} {candidates[i].text}")) for i in p)
+            any(RISK_WORDS.search(normalize(f"{headings[i]} {candidates[i].text}")) for i in p)
             if on_risks
             else close >= floor
             for p, close in zip(parts, closeness)
@@ -641,8 +642,8 @@ class ExtractiveAnswerer:
         for rank in sorted((k for k in range(len(parts)) if speaks[k]), key=lambda k: -closeness[k]):
             if statements >= max_statements:
                 break
-            lead = [i for i in _part_lead(parts[rank], candidates, on_risks) if i not in picked]
-            if on_risks and RISK_WORDS.search(normalize(_heading_of(candidates[parts[rank][0]]))):
+            lead = [i for i in _part_lead(parts[rank], candidates, headings, on_risks) if i not in picked]
+            if on_risks and RISK_WORDS.search(normalize(headings[parts[rank][0]])):
                 # a part whose heading names the risks ("Les effets indésirables ..."): its whole list, not its first rows
                 lead += [i for i in parts[rank] if _is_item(candidates[i]) and i not in lead and i not in picked][
                     : max(0, LIST_ITEMS - len(lead))
@@ -717,12 +718,13 @@ def _shows(heading: str, sentence: Sentence) -> bool:
 PUBLISHER = re.compile(r"\bagence nationale de securite du medicament\b")
 
 
-def _headed_parts(candidates: list[Sentence], source: str) -> list[list[int]]:
-    """The candidates of a document grouped by the heading they stand under (_heading_of), in reading order."""
+def _headed_parts(candidates: list[Sentence], headings: list[str], source: str) -> list[list[int]]:
+    """The candidates of a document grouped by the heading they stand under (`headings`, _heading_of of each), in
+    reading order."""
     parts: dict[str, list[int]] = {}
     for i, sentence in enumerate(candidates):
         if sentence.hit.chunk.source == source:
-            parts.setdefault(_heading_of(sentence), []).append(i)
+            parts.setdefault(headings[i], []).append(i)
     return list(parts.values())
 
 
@@ -730,7 +732,7 @@ LEAD_ITEMS = 4  # the rows of a list or table that open a part of a document, qu
 LIST_ITEMS = 8  # the rows quoted of a list under a heading that names risks, when risks are asked
 
 
-def _part_lead(members: list[int], candidates: list[Sentence], on_risks: bool) -> list[int]:
+def _part_lead(members: list[int], candidates: list[Sentence], headings: list[str], on_risks: bool) -> list[int]:
     """The statement that opens a part of a document (its first sentence not in a list); for a question on risks,
     with the first that names a risk when the heading and that opening sentence name none ("... peut faire baisser
     le taux de vitamine B12 dans le sang." then "Ce manque peut provoquer une anémie ...")."""
@@ -742,7 +744,7 @@ def _part_lead(members: list[int], candidates: list[Sentence], on_risks: bool) -
     if not statements:
         return []
     first = candidates[statements[0]]
-    if not on_risks or RISK_WORDS.search(normalize(f"{_heading_of(first)} {first.text}")):
+    if not on_risks or RISK_WORDS.search(normalize(f"{headings[statements[0]]} {first.text}")):
         return statements[:1]
     risky = next((i for i in statements if RISK_WORDS.search(normalize(candidates[i].text))), None)
     return statements[:1] + ([risky] if risky is not None else [])
