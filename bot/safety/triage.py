@@ -212,8 +212,7 @@ def _tells_nothing(text: str) -> bool:
     read such a turn by its few words' nearest examples."""
     if len(re.findall(r"\w+", text)) > SHORT_TURN or distressed(text):
         return False
-    worded = knowledge().get("kind_words", {})
-    return not any(re.search(words, text) for label, words in worded.items() if label.startswith("urgent_"))
+    return not any(_names(label, text) for label in knowledge().get("kind_words", {}) if label.startswith("urgent_"))
 
 
 def distressed(text: str) -> bool:
